@@ -1,0 +1,58 @@
+# Embudo: see README.md. Every target works on a fresh Debian machine with Go.
+SHELL := /bin/bash
+GO ?= go
+ADDR ?= localhost:8000
+STATIC_DIR ?= build/static
+STATIC_PREFIX ?=
+FUZZTIME ?= 10s
+WASM_FLAGS := -trimpath -ldflags="-s -w"
+
+.PHONY: run build wasm server test unit e2e bench bench-go bench-browser fuzz static vet fmt clean
+
+run: build ## build the wasm and serve the app on http://localhost:8000
+	./build/embudo -addr $(ADDR)
+
+build: wasm server
+
+# app.wasm plus pre-compressed siblings (brotli when the tool is installed).
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./app
+	gzip -9 -k -f -n web/app.wasm
+	@if command -v brotli >/dev/null; then brotli -q 11 -f -k web/app.wasm; \
+	else echo "brotli not installed: serving gzip only"; rm -f web/app.wasm.br; fi
+
+server:
+	$(GO) build -trimpath -o build/embudo ./app
+
+test: vet wasm ## every test; browser tests skip without Chromium unless E2E=required
+	$(GO) test -count=1 ./...
+
+unit:
+	$(GO) test -count=1 -short ./...
+
+bench: bench-go bench-browser ## Go benchmarks and in-browser performance figures
+
+bench-go:
+	$(GO) test -run='^$$' -bench=. -benchmem ./funnel
+
+bench-browser: wasm
+	BENCH=1 $(GO) test -count=1 -run='^TestBench' -v ./app/e2e
+
+fuzz: ## run every fuzz target for FUZZTIME each
+	@for t in $$($(GO) test -list '^Fuzz' ./funnel | grep '^Fuzz'); do \
+		echo "== $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) ./funnel || exit 1; \
+	done
+
+static: build ## pre-render the whole site into STATIC_DIR (STATIC_PREFIX=/embudo for a sub-path)
+	./build/embudo -static $(STATIC_DIR) -prefix "$(STATIC_PREFIX)"
+
+vet:
+	@test -z "$$(gofmt -l app funnel)" || { gofmt -l app funnel; echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/...
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf build web/app.wasm web/app.wasm.gz web/app.wasm.br

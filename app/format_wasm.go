@@ -1,0 +1,48 @@
+//go:build wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"embudo.app/funnel"
+)
+
+// intlFormat formats with the browser's Intl.NumberFormat, so the wasm
+// carries no locale data. Formatters are built once per scenario locale.
+type intlFormat struct {
+	fixed [3]js.Value // exactly 0, 1 and 2 decimals
+	upto  [3]js.Value // up to 0, 1 and 2 decimals
+	money js.Value
+}
+
+func newNumberFormat(lang, cur string) numberFormat {
+	ctor := js.Global().Get("Intl").Get("NumberFormat")
+	loc := locale(lang, cur)
+	var f intlFormat
+	for d := range f.fixed {
+		f.fixed[d] = ctor.New(loc, map[string]any{
+			"minimumFractionDigits": d,
+			"maximumFractionDigits": d,
+		})
+		f.upto[d] = ctor.New(loc, map[string]any{"maximumFractionDigits": d})
+	}
+	f.money = ctor.New(loc, map[string]any{
+		"style":               "currency",
+		"currency":            cur,
+		"trailingZeroDisplay": "stripIfInteger",
+	})
+	return f
+}
+
+func (f intlFormat) Fixed(units int64, scale int) string {
+	return f.fixed[scale].Call("format", float64(units)/float64(pow10(scale))).String()
+}
+
+func (f intlFormat) Upto(units int64, scale int) string {
+	return f.upto[scale].Call("format", float64(units)/float64(pow10(scale))).String()
+}
+
+func (f intlFormat) Money(m funnel.Money) string {
+	return f.money.Call("format", m.Float64()).String()
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"math"
+	"strconv"
+
+	"embudo.app/funnel"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// control describes the slider paired with a field's number box. Sliders
+// for money and traffic move on a log scale (positions 0..logSteps) so one
+// slider spans a small shop and a large company; the box takes any value.
+type control struct {
+	field         funnel.Field
+	min, max, stp float64 // slider domain in field units (log: value bounds)
+	log           bool
+}
+
+const logSteps = 1000
+
+var (
+	goalControls = []control{
+		{funnel.FieldGoal, 1_000, 1_000_000_000, 0, true},
+		{funnel.FieldTicket, 10, 1_000_000, 0, true},
+	}
+	rateControls = []control{
+		{funnel.FieldR1, 0.01, 100, 0.01, false},
+		{funnel.FieldR2, 0.01, 100, 0.01, false},
+		{funnel.FieldR3, 0.01, 100, 0.01, false},
+		{funnel.FieldR4, 0.01, 100, 0.01, false},
+		{funnel.FieldR5, 0.01, 100, 0.01, false},
+	}
+	teamControls = []control{
+		{funnel.FieldWeeks, 1, 53, 1, false},
+		{funnel.FieldCap, 1, 100, 1, false},
+		{funnel.FieldCalls, 0, 20, 1, false},
+		{funnel.FieldEmails, 0, 20, 1, false},
+	}
+	forecastControls = []control{
+		{funnel.FieldVisits, 100, 10_000_000, 0, true},
+		{funnel.FieldReps, 0, 100, 1, false},
+	}
+)
+
+// position is the slider value for a field's current text.
+func (k control) position(text string) string {
+	if !k.log {
+		return text
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || v <= k.min {
+		return "0"
+	}
+	p := math.Round(logSteps * math.Log(v/k.min) / math.Log(k.max/k.min))
+	return strconv.Itoa(int(min(p, logSteps)))
+}
+
+// text is the field text for a slider position: log sliders land on two
+// significant digits (12,000, not 12,162.3).
+func (k control) text(pos string) string {
+	if !k.log {
+		return pos
+	}
+	p, err := strconv.ParseFloat(pos, 64)
+	if err != nil {
+		return pos
+	}
+	v := k.min * math.Exp(p/logSteps*math.Log(k.max/k.min))
+	mag := math.Pow(10, math.Floor(math.Log10(v))-1)
+	return strconv.FormatFloat(math.Round(v/mag)*mag, 'f', 0, 64)
+}
+
+func (k control) sliderRange() (lo, hi, step string) {
+	if k.log {
+		return "0", strconv.Itoa(logSteps), "1"
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	return f(k.min), f(k.max), f(k.stp)
+}
+
+func (c *calculator) renderControls(legend string, ks []control) app.UI {
+	return app.FieldSet().Class("group").Body(
+		app.Legend().Text(legend),
+		app.Range(ks).Slice(func(i int) app.UI { return c.renderControl(ks[i]) }),
+	)
+}
+
+func (c *calculator) renderControl(k control) app.UI {
+	t := c.texts()
+	name := string(k.field)
+	text := c.sc.Text(k.field)
+	box := text
+	if e, ok := c.edits[k.field]; ok {
+		box = e
+	}
+	lo, hi, step := k.sliderRange()
+	err := c.errs[k.field]
+	errText := ""
+	if err != nil {
+		errText = t.fieldError(err, c.numbers())
+	}
+	return app.Div().Class("control").Body(
+		app.Label().ID("label-"+name).For("field-"+name).Text(t.Fields[k.field]),
+		app.Div().Class("control-row").Body(
+			app.Input().Type("range").ID("input-"+name).
+				DataSet("testid", "input-"+name).DataSet("field", name).
+				Min(lo).Max(hi).Attr("step", step).Value(k.position(text)).
+				Aria("labelledby", "label-"+name).
+				Aria("valuetext", c.valueText(k.field)).
+				OnInput(c.onSlider),
+			app.Input().Type("text").ID("field-"+name).
+				DataSet("testid", "field-"+name).DataSet("field", name).
+				Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
+				Value(box).
+				Aria("invalid", err != nil).
+				Aria("describedby", "error-"+name).
+				OnInput(c.onField).OnChange(c.onFieldDone),
+		),
+		app.P().ID("error-"+name).Class("error").Aria("live", "polite").Text(errText),
+	)
+}
+
+// valueText is what a screen reader says for a slider: the value with its
+// unit, formatted for the locale.
+func (c *calculator) valueText(f funnel.Field) string {
+	in, n, t := c.sc.Inputs, c.numbers(), c.texts()
+	switch f {
+	case funnel.FieldGoal:
+		return n.Money(in.Goal)
+	case funnel.FieldTicket:
+		return n.Money(in.Ticket)
+	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+		return t.percent(n.Upto(int64(in.Rates[rateIndex(f)]), 2))
+	}
+	var v int64
+	switch f {
+	case funnel.FieldWeeks:
+		v = in.Weeks
+	case funnel.FieldCap:
+		v = in.Cap
+	case funnel.FieldCalls:
+		v = in.Calls
+	case funnel.FieldEmails:
+		v = in.Emails
+	case funnel.FieldVisits:
+		v = in.Visits
+	case funnel.FieldReps:
+		v = in.Reps
+	}
+	return Int(n, v) + " " + t.Units[f]
+}
+
+func rateIndex(f funnel.Field) int { return int(f[1] - '1') }
+
+// controlOf finds the control of the element that fired an event; handlers
+// read the field from the element, never from a captured loop variable.
+func controlOf(ctx app.Context) (control, string) {
+	src := ctx.JSSrc()
+	f := funnel.Field(src.Get("dataset").Get("field").String())
+	for _, ks := range [][]control{goalControls, rateControls, teamControls, forecastControls} {
+		for _, k := range ks {
+			if k.field == f {
+				return k, src.Get("value").String()
+			}
+		}
+	}
+	return control{}, ""
+}
+
+func (c *calculator) onSlider(ctx app.Context, e app.Event) {
+	k, pos := controlOf(ctx)
+	if k.field == "" {
+		return
+	}
+	delete(c.edits, k.field)
+	c.set(ctx, k.field, k.text(pos))
+}
+
+func (c *calculator) onField(ctx app.Context, e app.Event) {
+	k, text := controlOf(ctx)
+	if k.field == "" {
+		return
+	}
+	c.edits[k.field] = text
+	c.set(ctx, k.field, text)
+}
+
+// onFieldDone shows the canonical text once the user leaves a valid field.
+func (c *calculator) onFieldDone(ctx app.Context, e app.Event) {
+	k, _ := controlOf(ctx)
+	if c.errs[k.field] == nil {
+		delete(c.edits, k.field)
+	}
+}

@@ -1,0 +1,11 @@
+// Command embudo is the smarketing SLA calculator: in the browser it is the
+// go-app PWA (app.wasm); on a machine it serves or pre-renders it.
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+func main() {
+	app.Route("/", newCalculator)
+	app.RunWhenOnBrowser()
+	serve()
+}

@@ -1,0 +1,156 @@
+//go:build !wasm
+
+package main
+
+import (
+	"compress/gzip"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// newServer wraps go-app's handler with what it leaves to middleware:
+// pre-compressed static files, compression of generated pages, security
+// headers and the browser's language for the pre-rendered page.
+func newServer(h http.Handler, web string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", csp+"; frame-ancestors *")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "no-referrer")
+		hd.Add("Vary", "Accept-Encoding")
+
+		if strings.HasPrefix(r.URL.Path, "/web/") {
+			serveStatic(w, r, web)
+			return
+		}
+		if r.URL.Path == "/" && !r.URL.Query().Has("lang") {
+			if lang := preferredLang(r.Header.Get("Accept-Language")); lang != "" {
+				hd.Add("Vary", "Accept-Language")
+				r2 := *r
+				u := *r.URL
+				q := u.Query()
+				q.Set("lang", lang)
+				u.RawQuery = q.Encode()
+				r2.URL = &u
+				r = &r2
+			}
+		}
+		if !acceptsEncoding(r, "gzip") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		gw := &gzipWriter{ResponseWriter: w}
+		defer gw.Close()
+		h.ServeHTTP(gw, r)
+	})
+}
+
+// serveStatic serves a file of web/, choosing its .br or .gz sibling when
+// the browser accepts it. Files are revalidated (no-cache): app.wasm keeps
+// its name across versions, and the service worker holds the offline copy.
+func serveStatic(w http.ResponseWriter, r *http.Request, web string) {
+	name := path.Clean(strings.TrimPrefix(r.URL.Path, "/web/"))
+	if name == "." || strings.HasPrefix(name, "..") {
+		http.NotFound(w, r)
+		return
+	}
+	file := filepath.Join(web, filepath.FromSlash(name))
+	w.Header().Set("Cache-Control", "no-cache")
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if path.Ext(name) == ".wasm" {
+		ctype = "application/wasm"
+	}
+	if ctype != "" {
+		w.Header().Set("Content-Type", ctype)
+	}
+	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(r, enc.name) {
+			continue
+		}
+		if _, err := os.Stat(file + enc.ext); err == nil {
+			w.Header().Set("Content-Encoding", enc.name)
+			http.ServeFile(w, r, file+enc.ext)
+			return
+		}
+	}
+	http.ServeFile(w, r, file)
+}
+
+func acceptsEncoding(r *http.Request, enc string) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(name, enc) && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
+			return true
+		}
+	}
+	return false
+}
+
+// preferredLang is "es" or "en", whichever the Accept-Language header
+// ranks first, or "" when it names neither.
+func preferredLang(header string) string {
+	best, bestQ := "", -1.0
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		lang := strings.ToLower(tag)
+		if len(lang) > 2 {
+			lang = lang[:2]
+		}
+		if (lang == "es" || lang == "en") && q > bestQ && q > 0 {
+			best, bestQ = lang, q
+		}
+	}
+	return best
+}
+
+// gzipWriter compresses a response on the fly; go-app sets Content-Length
+// for the uncompressed body, which no longer holds.
+type gzipWriter struct {
+	http.ResponseWriter
+	gz      *gzip.Writer
+	skip    bool
+	started bool
+}
+
+func (g *gzipWriter) WriteHeader(code int) {
+	if g.started {
+		return
+	}
+	g.started = true
+	hd := g.Header()
+	if code != http.StatusOK || hd.Get("Content-Encoding") != "" {
+		g.skip = true
+	} else {
+		hd.Del("Content-Length")
+		hd.Set("Content-Encoding", "gzip")
+		g.gz, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.BestCompression)
+	}
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g *gzipWriter) Write(b []byte) (int, error) {
+	if !g.started {
+		g.WriteHeader(http.StatusOK)
+	}
+	if g.skip {
+		return g.ResponseWriter.Write(b)
+	}
+	return g.gz.Write(b)
+}
+
+func (g *gzipWriter) Close() {
+	if g.gz != nil {
+		g.gz.Close()
+	}
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+
+	"embudo.app/funnel"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderSLA shows the two commitments in plain words.
+func (c *calculator) renderSLA() app.UI {
+	t, n, p, in := c.texts(), c.numbers(), c.result.plan, c.sc.Inputs
+	mqls := p.Stages[funnel.MQLs]
+	a := p.Activity
+	note := fmt.Sprintf(t.Exact, Int(n, p.Reps), n.Fixed(int64(p.Load), 1))
+	if s := p.Short; s != nil {
+		note = fmt.Sprintf(t.Short, Int(n, s.Reps), Int(n, s.Covered), Int(n, s.Needed),
+			t.percent(n.Upto(int64(s.Percent), 2)), n.Fixed(int64(s.Load), 1))
+	}
+	return app.Section().Class("card sla").Aria("labelledby", "sla-title").Body(
+		app.H2().ID("sla-title").Text(t.SLATitle),
+		app.P().Class("goal-line").DataSet("testid", "goal-line").Text(fmt.Sprintf(t.GoalLine,
+			n.Money(in.Goal), n.Money(in.Ticket), Int(n, p.Stages[funnel.Customers].Year))),
+		app.Div().Class("sla-pair").Body(
+			app.Div().Class("sla-side").Body(
+				app.H3().Text(t.MarketingToSales),
+				app.P().DataSet("testid", "sla-marketing").Text(fmt.Sprintf(t.SLAMarketing,
+					n.Fixed(int64(mqls.Week), 1), n.Fixed(int64(mqls.Month), 1))),
+			),
+			app.Div().Class("sla-side").Body(
+				app.H3().Text(t.SalesToMarketing),
+				app.P().DataSet("testid", "sla-sales").Text(fmt.Sprintf(t.SLASales,
+					Int(n, p.Reps), Int(n, in.Cap), n.Fixed(int64(p.Load), 1),
+					Int(n, in.Calls), Int(n, in.Emails))),
+			),
+		),
+		app.P().Class("note").DataSet("testid", "sla-rounding").Text(note),
+		app.P().Class("note").Text(fmt.Sprintf(t.Activity, Int(n, a.MQLs),
+			n.Upto(int64(a.SQLs), 2), n.Upto(int64(a.Calls), 2), n.Upto(int64(a.Emails), 2))),
+	)
+}
+
+// renderTeam shows the workload and the reps to have.
+func (c *calculator) renderTeam() app.UI {
+	t, n, p := c.texts(), c.numbers(), c.result.plan
+	return app.Section().Class("card team").Aria("labelledby", "team-title").Body(
+		app.H2().ID("team-title").Text(t.TeamTitle),
+		app.Dl().Class("figures").Body(
+			figure(t.Reps, "reps", Int(n, p.Reps)),
+			figure(t.FTE, "fte", n.Fixed(int64(p.FTE), 2)),
+			figure(t.Load, "load", n.Fixed(int64(p.Load), 1)),
+		),
+	)
+}
+
+func figure(label, testid, value string) app.UI {
+	return app.Div().Class("figure").Body(
+		app.Dt().Text(label),
+		app.Dd().DataSet("testid", testid).Text(value),
+	)
+}
+
+// renderVolumes is the table of counts per stage and period.
+func (c *calculator) renderVolumes() app.UI {
+	t, n, p := c.texts(), c.numbers(), c.result.plan
+	return app.Section().Class("card volumes").Aria("labelledby", "volumes-title").Body(
+		app.H2().ID("volumes-title").Text(t.VolumesTitle),
+		app.Div().Class("table-wrap").Body(
+			app.Table().Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text(t.Stage),
+					app.Th().Scope("col").Text(t.Year),
+					app.Th().Scope("col").Text(t.Quarter),
+					app.Th().Scope("col").Text(t.Month),
+					app.Th().Scope("col").Text(t.Week),
+				)),
+				app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
+					s := funnel.Stages[i]
+					v := p.Stages[s]
+					return app.Tr().Body(
+						app.Th().Scope("row").Text(t.Stages[s]),
+						app.Td().DataSet("testid", "count-"+s.Key()).Text(Int(n, v.Year)),
+						app.Td().Text(n.Fixed(int64(v.Quarter), 1)),
+						app.Td().Text(n.Fixed(int64(v.Month), 1)),
+						app.Td().DataSet("testid", "week-"+s.Key()).Text(n.Fixed(int64(v.Week), 1)),
+					)
+				})),
+			),
+		),
+	)
+}

@@ -1,0 +1,6 @@
+//go:build wasm
+
+package main
+
+// serve is server-only; the browser never gets past RunWhenOnBrowser.
+func serve() {}

@@ -1,0 +1,171 @@
+package funnel_test
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"embudo.app/funnel"
+)
+
+func TestForecastSeed(t *testing.T) {
+	f, err := funnel.ComputeForecast(funnel.Defaults())
+	require.Nil(t, err)
+	assert.Equal(t, funnel.Forecast{
+		Expected:          [funnel.NumStages]funnel.Tenths{2_400_000, 1_200_000, 600_000, 300_000, 150_000, 75_000},
+		TrafficRevenue:    750_000_000, // 7,500 customers x 1,000.00
+		CapacityMQLs:      1152,        // 3 reps x 8 x 48
+		CapacityCustomers: 1440,
+		CapacityRevenue:   14_400_000,
+		Revenue:           14_400_000,
+		Bottleneck:        funnel.BottleneckSales,
+		Surplus:           4_400_000,
+		VisitsNeeded:      267, // 3,200 / 12 = 266.7
+		RepsNeeded:        3,
+	}, f)
+}
+
+func TestForecastBottleneck(t *testing.T) {
+	tests := []struct {
+		name         string
+		visits, reps int64
+		traffic      funnel.Money
+		capacity     funnel.Money
+		bottleneck   funnel.Bottleneck
+		gap, surplus funnel.Money
+	}{
+		{"traffic binds", 200, 3, 7_500_000, 14_400_000, funnel.BottleneckTraffic, 2_500_000, 0},
+		{"a tie is traffic", 384, 3, 14_400_000, 14_400_000, funnel.BottleneckTraffic, 0, 4_400_000},
+		{"sales binds", 385, 3, 14_437_500, 14_400_000, funnel.BottleneckSales, 0, 4_400_000},
+		{"no reps", 20_000, 0, 750_000_000, 0, funnel.BottleneckSales, 10_000_000, 0},
+		{"goal exactly", 267, 5, 10_012_500, 24_000_000, funnel.BottleneckTraffic, 0, 12_500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := funnel.Defaults()
+			in.Visits, in.Reps = tt.visits, tt.reps
+			f, err := funnel.ComputeForecast(in)
+			require.Nil(t, err)
+			assert.Equal(t, tt.traffic, f.TrafficRevenue, "traffic")
+			assert.Equal(t, tt.capacity, f.CapacityRevenue, "capacity")
+			assert.Equal(t, min(tt.traffic, tt.capacity), f.Revenue)
+			assert.Equal(t, tt.bottleneck, f.Bottleneck)
+			assert.Equal(t, tt.gap, f.Gap, "gap")
+			assert.Equal(t, tt.surplus, f.Surplus, "surplus")
+		})
+	}
+}
+
+func TestForecastFractions(t *testing.T) {
+	in := funnel.Defaults()
+	in.Visits, in.Ticket = 1, 33_33 // 12 visitors a year, ticket 33.33
+	in.Rates = [funnel.NumRates]funnel.Rate{275, 3333, 10000, 5000, 1}
+	f, err := funnel.ComputeForecast(in)
+	require.Nil(t, err)
+	// 12 x 2.75 % = 0.33; x 33.33 % = 0.109989 -> 0.1; / 2 = 0.0549945 -> 0.1;
+	// x 0.01 % = 0.0000055 -> 0.0.
+	assert.Equal(t, [funnel.NumStages]funnel.Tenths{120, 3, 1, 1, 1, 0}, f.Expected)
+	assert.Equal(t, funnel.Money(0), f.TrafficRevenue, "0.0000055 customers x 33.33 is under a cent")
+	// 1152 MQLs x 100 % x 50 % x 0.01 % = 0.0576 customers -> 0.1; x 33.33 = 1.919808 -> 1.91.
+	assert.Equal(t, funnel.Tenths(1), f.CapacityCustomers)
+	assert.Equal(t, funnel.Money(191), f.CapacityRevenue)
+}
+
+func TestForecastHalfUp(t *testing.T) {
+	in := funnel.Defaults()
+	in.Visits = 1 // 12 a year
+	in.Rates = [funnel.NumRates]funnel.Rate{125, 10000, 10000, 10000, 10000}
+	f, err := funnel.ComputeForecast(in)
+	require.Nil(t, err)
+	assert.Equal(t, funnel.Tenths(2), f.Expected[funnel.Leads], "0.15 rounds up to 0.2")
+}
+
+func TestForecastLimits(t *testing.T) {
+	revenueErr := &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeResultLarge, Max: int64(funnel.MaxRevenue), Scale: 2}
+	all100 := [funnel.NumRates]funnel.Rate{10000, 10000, 10000, 10000, 10000}
+	tests := []struct {
+		name string
+		in   func(*funnel.Inputs)
+		err  *funnel.FieldError
+	}{
+		{"capacity exactly MaxRevenue", func(in *funnel.Inputs) {
+			in.Rates, in.Ticket, in.Visits, in.Reps, in.Cap, in.Weeks = all100, 1_000_000_000_000_000, 1, 100, 1, 1
+		}, nil},
+		{"capacity past MaxRevenue", func(in *funnel.Inputs) {
+			in.Rates, in.Ticket, in.Visits, in.Reps, in.Cap, in.Weeks = all100, 1_000_000_000_000_000, 1, 101, 1, 1
+		}, revenueErr},
+		{"traffic under MaxRevenue", func(in *funnel.Inputs) {
+			in.Rates, in.Ticket, in.Visits, in.Reps = all100, 1_000_000_000_000_000, 8, 0
+		}, nil},
+		{"traffic past MaxRevenue", func(in *funnel.Inputs) {
+			in.Rates, in.Ticket, in.Visits, in.Reps = all100, 1_000_000_000_000_000, 9, 0
+		}, revenueErr},
+		{"everything at its maximum", func(in *funnel.Inputs) {
+			in.Rates, in.Ticket, in.Goal = all100, 1_000_000_000_000_000, 1_000_000_000_000_000
+			in.Visits, in.Reps, in.Cap, in.Weeks = 1_000_000_000_000, 100_000, 1000, 53
+		}, revenueErr},
+		{"largest traffic, smallest rates", func(in *funnel.Inputs) {
+			in.Rates, in.Visits = [funnel.NumRates]funnel.Rate{1, 1, 1, 1, 1}, 1_000_000_000_000
+		}, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeResultLarge, Max: funnel.MaxPeople}},
+		{"visits checked", func(in *funnel.Inputs) { in.Visits = 0 },
+			&funnel.FieldError{Field: funnel.FieldVisits, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000}},
+		{"reps checked", func(in *funnel.Inputs) { in.Reps = 100_001 },
+			&funnel.FieldError{Field: funnel.FieldReps, Code: funnel.CodeTooLarge, Min: 0, Max: 100_000}},
+		{"calls checked too", func(in *funnel.Inputs) { in.Calls = -1 },
+			&funnel.FieldError{Field: funnel.FieldCalls, Code: funnel.CodeTooSmall, Min: 0, Max: 100}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := funnel.Defaults()
+			tt.in(&in)
+			f, err := funnel.ComputeForecast(in)
+			assert.Equal(t, tt.err, err)
+			if err == nil {
+				assert.LessOrEqual(t, f.TrafficRevenue, funnel.MaxRevenue)
+				assert.LessOrEqual(t, f.CapacityRevenue, funnel.MaxRevenue)
+			} else {
+				assert.Equal(t, funnel.Forecast{}, f)
+			}
+		})
+	}
+}
+
+// TestForecastMatchesReference checks the 128-bit arithmetic against
+// math/big over inputs of every magnitude.
+func TestForecastMatchesReference(t *testing.T) {
+	r := newRand(1)
+	maxRevenue := big.NewInt(int64(funnel.MaxRevenue))
+	var ok, tooLarge int
+	for range 5000 {
+		in := randomInputs(r)
+		f, err := funnel.ComputeForecast(in)
+		ref := refForward(in)
+		st := refStages(in)
+		planTooLarge := st[funnel.Visitors].Cmp(big.NewInt(funnel.MaxPeople)) > 0
+		revenueTooLarge := ref.traffic.Cmp(maxRevenue) > 0 || ref.capacity.Cmp(maxRevenue) > 0
+		if planTooLarge || revenueTooLarge {
+			require.NotNil(t, err, "%+v", in)
+			require.Equal(t, funnel.CodeResultLarge, err.Code)
+			tooLarge++
+			continue
+		}
+		require.Nil(t, err, "%+v", in)
+		ok++
+		for s, e := range ref.expected {
+			require.Equal(t, funnel.Tenths(e), f.Expected[s], "%+v stage %d", in, s)
+		}
+		require.Equal(t, ref.traffic.Int64(), int64(f.TrafficRevenue), "%+v", in)
+		require.Equal(t, ref.capacity.Int64(), int64(f.CapacityRevenue), "%+v", in)
+		require.Equal(t, funnel.Tenths(ref.capacityCustomers), f.CapacityCustomers, "%+v", in)
+		require.Equal(t, in.Reps*in.Cap*in.Weeks, f.CapacityMQLs)
+		require.Equal(t, min(f.TrafficRevenue, f.CapacityRevenue), f.Revenue)
+		require.Equal(t, (st[funnel.Visitors].Int64()+11)/12, f.VisitsNeeded)
+		require.Equal(t, f.Revenue-in.Goal, f.Surplus-f.Gap)
+		require.True(t, f.Gap == 0 || f.Surplus == 0)
+	}
+	t.Logf("%d forecasts, %d too large", ok, tooLarge)
+	assert.Greater(t, ok, 1000)
+	assert.Greater(t, tooLarge, 100)
+}

@@ -1,0 +1,46 @@
+package funnel
+
+// peopleLimits is the range of a count of people given directly.
+var peopleLimits = Limits{Min: 0, Max: MaxPeople}
+
+// LeadsFromVisitors is the whole leads visitors yield at r1 (rounded
+// down). visitors must be 0..MaxPeople (FieldVisits) and r1 1..10000
+// (FieldR1).
+func LeadsFromVisitors(visitors int64, r1 Rate) (int64, *FieldError) {
+	if err := checkPeople(FieldVisits, visitors); err != nil {
+		return 0, err
+	}
+	if err := checkAt(r1At, int64(r1)); err != nil {
+		return 0, err
+	}
+	return int64(uint64(visitors) * uint64(r1) / 10000), nil
+}
+
+// VisitorsForLeads is the visitors needed for leads at r1 (rounded up), so
+// that the visitors times r1 yield at least the leads. leads must be
+// 0..MaxPeople (FieldLeads) and r1 1..10000 (FieldR1); a result past
+// MaxPeople is CodeResultLarge.
+func VisitorsForLeads(leads int64, r1 Rate) (int64, *FieldError) {
+	if err := checkPeople(FieldLeads, leads); err != nil {
+		return 0, err
+	}
+	if err := checkAt(r1At, int64(r1)); err != nil {
+		return 0, err
+	}
+	r := uint64(r1)
+	visitors := (uint64(leads)*10000 + r - 1) / r
+	if visitors > MaxPeople {
+		return 0, peopleTooLarge()
+	}
+	return int64(visitors), nil
+}
+
+func checkPeople(f Field, n int64) *FieldError {
+	switch {
+	case n < peopleLimits.Min:
+		return fieldError(f, CodeTooSmall, peopleLimits)
+	case n > peopleLimits.Max:
+		return fieldError(f, CodeTooLarge, peopleLimits)
+	}
+	return nil
+}

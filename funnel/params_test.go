@@ -1,0 +1,199 @@
+package funnel_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"embudo.app/funnel"
+)
+
+func parse(t *testing.T, raw string) (funnel.Scenario, []*funnel.FieldError) {
+	t.Helper()
+	q, err := url.ParseQuery(raw)
+	require.NoError(t, err)
+	return funnel.ParseQuery(q)
+}
+
+func TestParseQueryDefaults(t *testing.T) {
+	for _, raw := range []string{"", "utm_source=blog&utm_medium=iframe&fbclid=x", "GOAL=5&Goal=5"} {
+		s, errs := parse(t, raw)
+		assert.Empty(t, errs, raw)
+		assert.Equal(t, funnel.DefaultScenario(), s, "missing and unknown keys: %q", raw)
+	}
+	s, errs := funnel.ParseQuery(nil)
+	assert.Empty(t, errs)
+	assert.Equal(t, funnel.DefaultScenario(), s)
+}
+
+func TestParseQueryFull(t *testing.T) {
+	s, errs := parse(t, "goal=250000.50&ticket=1500&r1=2.75&r2=40&r3=33.33&r4=60&r5=25&weeks=46&cap=10"+
+		"&calls=3&emails=4&mode=forecast&visits=50000&reps=4&lang=es&cur=MXN&embed=1")
+	assert.Empty(t, errs)
+	assert.Equal(t, funnel.Scenario{
+		Inputs: funnel.Inputs{
+			Goal: 25_000_050, Ticket: 150_000,
+			Rates: [funnel.NumRates]funnel.Rate{275, 4000, 3333, 6000, 2500},
+			Weeks: 46, Cap: 10, Calls: 3, Emails: 4, Visits: 50_000, Reps: 4,
+		},
+		Mode: funnel.ModeForecast, Lang: "es", Cur: "MXN", Embed: true,
+	}, s)
+}
+
+func TestParseQueryEachParam(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want func(*funnel.Scenario) // applied to the default
+		err  *funnel.FieldError     // the only error, if any
+	}{
+		{"goal=100000.01", func(s *funnel.Scenario) { s.Goal = 10_000_001 }, nil},
+		{"goal=-5", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
+		{"goal=1e400", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
+		{"goal=", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
+		{"goal=%3Cscript%3Ealert(1)%3C/script%3E", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
+		{"ticket=0", nil, &funnel.FieldError{Field: funnel.FieldTicket, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
+		{"ticket=200000", func(s *funnel.Scenario) { s.Ticket = 20_000_000 }, nil},
+		{"r1=0", nil, &funnel.FieldError{Field: funnel.FieldR1, Code: funnel.CodeTooSmall, Min: 1, Max: 10000, Scale: 2}},
+		{"r2=2.755", nil, &funnel.FieldError{Field: funnel.FieldR2, Code: funnel.CodeDecimals, Min: 1, Max: 10000, Scale: 2}},
+		{"r3=abc", nil, &funnel.FieldError{Field: funnel.FieldR3, Code: funnel.CodeNotNumber, Min: 1, Max: 10000, Scale: 2}},
+		{"r4=101", nil, &funnel.FieldError{Field: funnel.FieldR4, Code: funnel.CodeTooLarge, Min: 1, Max: 10000, Scale: 2}},
+		{"r5=0.01", func(s *funnel.Scenario) { s.Rates[4] = 1 }, nil},
+		{"weeks=0", nil, &funnel.FieldError{Field: funnel.FieldWeeks, Code: funnel.CodeTooSmall, Min: 1, Max: 53}},
+		{"weeks=54", nil, &funnel.FieldError{Field: funnel.FieldWeeks, Code: funnel.CodeTooLarge, Min: 1, Max: 53}},
+		{"cap=12", func(s *funnel.Scenario) { s.Cap = 12 }, nil},
+		{"calls=0", func(s *funnel.Scenario) { s.Calls = 0 }, nil},
+		{"emails=1.5", nil, &funnel.FieldError{Field: funnel.FieldEmails, Code: funnel.CodeDecimals, Min: 0, Max: 100}},
+		{"visits=0", nil, &funnel.FieldError{Field: funnel.FieldVisits, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000}},
+		{"reps=0", func(s *funnel.Scenario) { s.Reps = 0 }, nil},
+		{"mode=forecast", func(s *funnel.Scenario) { s.Mode = funnel.ModeForecast }, nil},
+		{"mode=Forecast", func(s *funnel.Scenario) { s.Mode = funnel.ModeForecast }, nil},
+		{"mode=plan", nil, nil},
+		{"mode=", nil, &funnel.FieldError{Field: funnel.FieldMode, Code: funnel.CodeUnknown}},
+		{"mode=sla", nil, &funnel.FieldError{Field: funnel.FieldMode, Code: funnel.CodeUnknown}},
+		{"lang=es", func(s *funnel.Scenario) { s.Lang = "es" }, nil},
+		{"lang=EN", func(s *funnel.Scenario) { s.Lang = "en" }, nil},
+		{"lang=", nil, nil},
+		{"lang=fr", nil, &funnel.FieldError{Field: funnel.FieldLang, Code: funnel.CodeUnknown}},
+		{"lang=%3Cscript%3E", nil, &funnel.FieldError{Field: funnel.FieldLang, Code: funnel.CodeUnknown}},
+		{"cur=mxn", func(s *funnel.Scenario) { s.Cur = "MXN" }, nil},
+		{"cur=%20eur%20", func(s *funnel.Scenario) { s.Cur = "EUR" }, nil},
+		{"cur=BRL", func(s *funnel.Scenario) { s.Cur = "BRL" }, nil},
+		{"cur=GBP", nil, &funnel.FieldError{Field: funnel.FieldCur, Code: funnel.CodeUnknown}},
+		{"cur=", nil, &funnel.FieldError{Field: funnel.FieldCur, Code: funnel.CodeUnknown}},
+		{"embed=1", func(s *funnel.Scenario) { s.Embed = true }, nil},
+		{"embed=true", func(s *funnel.Scenario) { s.Embed = true }, nil},
+		{"embed=TRUE", func(s *funnel.Scenario) { s.Embed = true }, nil},
+		{"embed=0", nil, nil},
+		{"embed=false", nil, nil},
+		{"embed=", nil, nil},
+		{"embed=yes", nil, &funnel.FieldError{Field: funnel.FieldEmbed, Code: funnel.CodeUnknown}},
+		{"cur=" + strings.Repeat("A", 33), nil, &funnel.FieldError{Field: funnel.FieldCur, Code: funnel.CodeTooLong}},
+		{"mode=" + strings.Repeat("plan", 2500), nil, &funnel.FieldError{Field: funnel.FieldMode, Code: funnel.CodeTooLong}},
+		{"r1=" + strings.Repeat("5", 10_000), nil, &funnel.FieldError{Field: funnel.FieldR1, Code: funnel.CodeTooLong, Min: 1, Max: 10000, Scale: 2}},
+		{"goal=200000&goal=abc", func(s *funnel.Scenario) { s.Goal = 20_000_000 }, nil},
+		{"goal=abc&goal=200000", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
+		{"cur=eur&cur=xxx&lang=en&lang=es", func(s *funnel.Scenario) { s.Cur, s.Lang = "EUR", "en" }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(trim(tt.raw), func(t *testing.T) {
+			s, errs := parse(t, tt.raw)
+			want := funnel.DefaultScenario()
+			if tt.want != nil {
+				tt.want(&want)
+			}
+			assert.Equal(t, want, s)
+			if tt.err == nil {
+				assert.Empty(t, errs)
+			} else {
+				assert.Equal(t, []*funnel.FieldError{tt.err}, errs)
+			}
+		})
+	}
+}
+
+func TestParseQueryReportsInTableOrderAndKeepsTheRest(t *testing.T) {
+	s, errs := parse(t, "embed=x&cur=XXX&r3=0&goal=abc&ticket=2000&weeks=54&mode=forecast&lang=fr&reps=5&utm_campaign=1")
+	var fields []funnel.Field
+	for _, err := range errs {
+		fields = append(fields, err.Field)
+	}
+	assert.Equal(t, []funnel.Field{funnel.FieldGoal, funnel.FieldR3, funnel.FieldWeeks, funnel.FieldLang, funnel.FieldCur, funnel.FieldEmbed}, fields)
+
+	want := funnel.DefaultScenario()
+	want.Ticket, want.Mode, want.Reps = 200_000, funnel.ModeForecast, 5
+	assert.Equal(t, want, s)
+}
+
+func TestParseQueryValidatesFieldsNotResults(t *testing.T) {
+	s, errs := parse(t, "r1=0.01&r2=0.01&r3=0.01&r4=0.01&r5=0.01")
+	assert.Empty(t, errs)
+	_, err := funnel.ComputePlan(s.Inputs)
+	require.NotNil(t, err)
+	assert.Equal(t, funnel.CodeResultLarge, err.Code)
+}
+
+func TestQuery(t *testing.T) {
+	q := funnel.DefaultScenario().Query()
+	assert.Equal(t, url.Values{
+		"goal": {"100000"}, "ticket": {"1000"},
+		"r1": {"50"}, "r2": {"50"}, "r3": {"50"}, "r4": {"50"}, "r5": {"50"},
+		"weeks": {"48"}, "cap": {"8"}, "calls": {"2"}, "emails": {"3"},
+		"visits": {"20000"}, "reps": {"3"}, "mode": {"plan"}, "cur": {"USD"},
+	}, q)
+
+	s := funnel.DefaultScenario()
+	s.Lang, s.Embed, s.Rates[0], s.Goal = "en", true, 275, 10_000_001
+	q = s.Query()
+	assert.Equal(t, "en", q.Get("lang"))
+	assert.Equal(t, "1", q.Get("embed"))
+	assert.Equal(t, "2.75", q.Get("r1"))
+	assert.Equal(t, "100000.01", q.Get("goal"))
+}
+
+func TestQueryRoundTrip(t *testing.T) {
+	r := newRand(3)
+	modes := []funnel.Mode{funnel.ModePlan, funnel.ModeForecast}
+	langs := append([]string{""}, funnel.Langs...)
+	for range 2000 {
+		s := funnel.Scenario{
+			Inputs: randomInputs(r),
+			Mode:   modes[r.IntN(len(modes))],
+			Lang:   langs[r.IntN(len(langs))],
+			Cur:    funnel.Currencies[r.IntN(len(funnel.Currencies))],
+			Embed:  r.IntN(2) == 0,
+		}
+		raw := s.Query().Encode()
+		back, errs := parse(t, raw)
+		require.Empty(t, errs, raw)
+		require.Equal(t, s, back, raw)
+		for _, v := range s.Query() {
+			require.LessOrEqual(t, len(v[0]), funnel.MaxParamLen)
+		}
+	}
+}
+
+func TestScenarioSetAndText(t *testing.T) {
+	s := funnel.DefaultScenario()
+	require.Nil(t, s.Set(funnel.FieldGoal, "5"))
+	require.Nil(t, s.Set(funnel.FieldMode, "forecast"))
+	require.Nil(t, s.Set(funnel.FieldCur, "clp"))
+	require.Nil(t, s.Set(funnel.FieldLang, "es"))
+	require.Nil(t, s.Set(funnel.FieldEmbed, "1"))
+	texts := map[funnel.Field]string{}
+	for _, f := range []funnel.Field{funnel.FieldGoal, funnel.FieldMode, funnel.FieldCur, funnel.FieldLang, funnel.FieldEmbed} {
+		texts[f] = s.Text(f)
+	}
+	assert.Equal(t, map[funnel.Field]string{"goal": "5", "mode": "forecast", "cur": "CLP", "lang": "es", "embed": "1"}, texts)
+
+	require.Nil(t, s.Set(funnel.FieldLang, ""))
+	require.Nil(t, s.Set(funnel.FieldEmbed, "false"))
+	assert.Equal(t, "", s.Text(funnel.FieldLang))
+	assert.Equal(t, "0", s.Text(funnel.FieldEmbed))
+
+	before := s
+	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeUnknown}, s.Set(funnel.FieldResult, "1"))
+	assert.Equal(t, before, s, "unchanged on error")
+}

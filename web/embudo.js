@@ -1,0 +1,19 @@
+// Embudo page script: everything that must work before (or without) the
+// wasm. Embedded in an iframe, the page reports its height to the host.
+(function () {
+  "use strict";
+  if (window.parent === window) {
+    return;
+  }
+  var last = 0;
+  function report() {
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h !== last) {
+      last = h;
+      window.parent.postMessage({ type: "embudo:height", height: h }, "*");
+    }
+  }
+  new ResizeObserver(report).observe(document.documentElement);
+  window.addEventListener("load", report);
+  report();
+})();
