@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"time"
 
 	"embudo.app/funnel"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -15,14 +16,18 @@ const storageKey = "embudo.last"
 type calculator struct {
 	app.Compo
 
-	sc      funnel.Scenario
-	result  results
-	edits   map[funnel.Field]string             // raw text of number fields being typed
-	errs    map[funnel.Field]*funnel.FieldError // input errors shown next to fields
-	notices []*funnel.FieldError                // ignored link parameters
-	stale   bool                                // saved scenario unreadable
-	ready   bool                                // the wasm has mounted
-	update  bool                                // a new version is ready
+	sc         funnel.Scenario
+	result     results
+	edits      map[funnel.Field]string             // raw text of number fields being typed
+	errs       map[funnel.Field]*funnel.FieldError // input errors shown next to fields
+	notices    []*funnel.FieldError                // ignored link parameters
+	stale      bool                                // saved scenario unreadable
+	ready      bool                                // the wasm has mounted
+	update     bool                                // a new version is ready
+	controlled bool                                // a service worker served this page
+
+	shareStatus string // "copied" after a copy button
+	embedCode   string // the last embed snippet copied
 
 	numbersFmt numberFormat
 	numbersKey string
@@ -76,11 +81,29 @@ func (c *calculator) OnNav(ctx app.Context) {
 
 func (c *calculator) OnMount(ctx app.Context) {
 	c.ready = true
-	c.update = ctx.AppUpdateAvailable()
+	c.controlled = servedByWorker()
+	c.update = c.controlled && ctx.AppUpdateAvailable()
+	// go-app v10 no longer polls for updates: ask now and every half hour.
+	app.TryUpdate()
+	ctx.Async(func() {
+		for range time.Tick(30 * time.Minute) {
+			app.TryUpdate()
+		}
+	})
 }
 
+// OnAppUpdate shows the reload notice. go-app also signals the first
+// install (the worker claims the page), which is no update: only a page
+// that an older worker served can be stale.
 func (c *calculator) OnAppUpdate(ctx app.Context) {
-	c.update = ctx.AppUpdateAvailable()
+	c.update = c.controlled && ctx.AppUpdateAvailable()
+}
+
+// servedByWorker tells whether a service worker answered this page's
+// navigation.
+func servedByWorker() bool {
+	nav := app.Window().Get("performance").Call("getEntriesByType", "navigation")
+	return nav.Length() > 0 && nav.Index(0).Get("workerStart").Float() > 0
 }
 
 // hasScenario tells a link that sets at least one input from a bare one

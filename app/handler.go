@@ -45,7 +45,7 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		ThemeColor:      themeColor,
 		BackgroundColor: "#ffffff",
 		LoadingLabel:    "{progress}%",
-		Styles:          []string{"/web/embudo.css"},
+		Styles:          []string{"/web/embudo.css", "/web/whatif.css"},
 		Scripts:         []string{"/web/embudo.js defer"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + csp + `">`,

@@ -47,6 +47,10 @@ type texts struct {
 	Customers       string
 	// goalLine(goal, ticket, customers)
 	GoalLine string
+
+	ShareTitle, ShareNote, CopyLink, CopyEmbed, Copied, EmbedTitle, OpenFull string
+	UpdateReady, Reload                                                      string
+	KeyMQLs, KeyReps, KeyVisitors, KeyRevenue                                string
 }
 
 func (t *texts) percent(s string) string { return fmt.Sprintf(t.Percent, s) }
@@ -146,6 +150,19 @@ var english = texts{
 	OnTarget:        "That meets the goal of %s exactly.",
 	Customers:       "Customers a year",
 	GoalLine:        "A goal of %s at %s per customer takes %s customers a year.",
+	ShareTitle:      "Share and embed",
+	ShareNote:       "The link reproduces exactly this screen. The embed code puts this scenario in a blog post; the frame sizes itself to its content.",
+	CopyLink:        "Copy link",
+	CopyEmbed:       "Copy embed code",
+	Copied:          "Copied to the clipboard.",
+	EmbedTitle:      "Embudo: smarketing SLA calculator",
+	OpenFull:        "Open the full calculator ↗",
+	UpdateReady:     "A new version of Embudo is ready.",
+	Reload:          "Reload",
+	KeyMQLs:         "MQLs a week",
+	KeyReps:         "reps",
+	KeyVisitors:     "visitors a year",
+	KeyRevenue:      "revenue a year",
 }
 
 var spanish = texts{
@@ -222,4 +239,17 @@ var spanish = texts{
 	OnTarget:        "Cumple exactamente la meta de %s.",
 	Customers:       "Clientes al año",
 	GoalLine:        "Una meta de %s con %s por cliente requiere %s clientes al año.",
+	ShareTitle:      "Compartir e insertar",
+	ShareNote:       "El enlace reproduce exactamente esta pantalla. El código para insertar lleva este escenario a un artículo de blog; el marco se ajusta a su contenido.",
+	CopyLink:        "Copiar enlace",
+	CopyEmbed:       "Copiar código para insertar",
+	Copied:          "Copiado al portapapeles.",
+	EmbedTitle:      "Embudo: calculadora del SLA de smarketing",
+	OpenFull:        "Abrir la calculadora completa ↗",
+	UpdateReady:     "Hay una nueva versión de Embudo.",
+	Reload:          "Recargar",
+	KeyMQLs:         "MQLs por semana",
+	KeyReps:         "vendedores",
+	KeyVisitors:     "visitantes al año",
+	KeyRevenue:      "ingresos al año",
 }

@@ -116,6 +116,7 @@ func (c *calculator) renderControl(k control) app.UI {
 				Aria("invalid", err != nil).
 				Aria("describedby", "error-"+name).
 				OnInput(c.onField).OnChange(c.onFieldDone),
+			app.Span().Class("unit").Aria("hidden", true).Text(c.unit(k.field)),
 		),
 		app.P().ID("error-"+name).Class("error").Aria("live", "polite").Text(errText),
 	)
@@ -149,6 +150,17 @@ func (c *calculator) valueText(f funnel.Field) string {
 		v = in.Reps
 	}
 	return Int(n, v) + " " + t.Units[f]
+}
+
+// unit is the short unit shown after a number box.
+func (c *calculator) unit(f funnel.Field) string {
+	switch f {
+	case funnel.FieldGoal, funnel.FieldTicket:
+		return c.sc.Cur
+	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+		return "%"
+	}
+	return ""
 }
 
 func rateIndex(f funnel.Field) int { return int(f[1] - '1') }

@@ -19,12 +19,16 @@ func (c *calculator) Render() app.UI {
 		root = root.DataSet("wasm", "ready")
 	}
 	return root.Body(
+		c.renderUpdate(),
 		c.renderHeader(),
 		c.renderNotices(),
+		c.renderKeyFigures(),
 		app.Div().Class("layout").Body(
 			app.Section().Class("inputs").Aria("label", t.ModeLabel).Body(c.renderInputs()...),
 			app.Div().Class("results").Body(c.renderResults()...),
 		),
+		app.If(!c.sc.Embed, func() app.UI { return app.Div().Class("tools").Body(c.renderTools()...) }).
+			Else(c.renderEmbedFooter),
 		app.P().Class("sr-only").Aria("live", "polite").Attr("role", "status").Text(c.summary()),
 	)
 }
@@ -38,8 +42,8 @@ func (c *calculator) renderHeader() app.UI {
 		),
 		app.Div().Class("toolbar").Body(
 			c.renderModeSwitch(),
-			c.renderSelect("lang", t.LangLabel, c.sc.Lang, funnel.Langs, c.onLang),
-			c.renderSelect("cur", t.CurLabel, c.sc.Cur, funnel.Currencies, c.onCur),
+			c.renderSelect("lang", t.LangLabel, c.sc.Lang, funnel.Langs, langNames, c.onLang),
+			c.renderSelect("cur", t.CurLabel, c.sc.Cur, funnel.Currencies, nil, c.onCur),
 		),
 	)
 }
@@ -64,18 +68,60 @@ func (c *calculator) renderModeSwitch() app.UI {
 	)
 }
 
-func (c *calculator) renderSelect(name, label, value string, options []string, h app.EventHandler) app.UI {
+// langNames shows each language in its own words.
+var langNames = map[string]string{"es": "Español", "en": "English"}
+
+func (c *calculator) renderSelect(name, label, value string, options []string, names map[string]string, h app.EventHandler) app.UI {
 	return app.Label().Class("select").Body(
 		app.Span().Text(label),
 		app.Select().ID("select-"+name).DataSet("testid", "select-"+name).OnChange(h).Body(
 			app.Range(options).Slice(func(i int) app.UI {
-				o := app.Option().Value(options[i]).Text(strings.ToUpper(options[i]))
+				text := names[options[i]]
+				if text == "" {
+					text = strings.ToUpper(options[i])
+				}
+				o := app.Option().Value(options[i]).Text(text)
 				if options[i] == value { // see renderModeSwitch
 					o = o.Selected(true)
 				}
 				return o
 			}),
 		),
+	)
+}
+
+// renderUpdate offers a reload once a new version is installed, so the
+// app is never silently stale.
+func (c *calculator) renderUpdate() app.UI {
+	if !c.update {
+		return nil
+	}
+	t := c.texts()
+	return app.Div().Class("update").Attr("role", "status").DataSet("testid", "update-notice").Body(
+		app.Span().Text(t.UpdateReady),
+		app.Button().Type("button").Class("primary").Text(t.Reload).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+	)
+}
+
+// renderKeyFigures is a compact strip of the headline numbers that stays
+// in view on narrow screens while the sliders scroll.
+func (c *calculator) renderKeyFigures() app.UI {
+	t, n := c.texts(), c.numbers()
+	item := func(value, label string) app.UI {
+		return app.Span().Class("key").Body(app.Strong().Text(value), app.Text(" "+label))
+	}
+	if c.sc.Mode == funnel.ModeForecast {
+		f := c.result.forecast
+		return app.Div().Class("keybar").Aria("hidden", true).Body(
+			item(n.Money(f.Revenue), t.KeyRevenue),
+			app.Span().Class("key").Text(t.Bottleneck[f.Bottleneck]),
+		)
+	}
+	p := c.result.plan
+	return app.Div().Class("keybar").Aria("hidden", true).Body(
+		item(n.Fixed(int64(p.Stages[funnel.MQLs].Week), 1), t.KeyMQLs),
+		item(Int(n, p.Reps), t.KeyReps),
+		item(Int(n, p.Stages[funnel.Visitors].Year), t.KeyVisitors),
 	)
 }
 
@@ -121,15 +167,17 @@ func (c *calculator) renderInputs() []app.UI {
 }
 
 func (c *calculator) renderResults() []app.UI {
+	var ui []app.UI
 	if c.sc.Mode == funnel.ModeForecast {
-		return []app.UI{c.renderForecast()}
+		ui = []app.UI{c.renderForecast()}
+	} else {
+		ui = []app.UI{c.renderSLA(), c.renderVolumes(), c.renderTeam(), c.renderChart()}
 	}
-	return []app.UI{
-		c.renderSLA(),
-		c.renderVolumes(),
-		c.renderTeam(),
-		c.renderChart(),
+	ui = append(ui, c.renderAnalysis()...)
+	if !c.sc.Embed {
+		ui = append(ui, c.renderShare())
 	}
+	return ui
 }
 
 func (c *calculator) renderChart() app.UI {

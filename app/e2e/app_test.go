@@ -218,9 +218,21 @@ func TestSpanishPesos(t *testing.T) {
 	}
 	assertNumber(t, ctx, "count-visitors", 3200)
 	assertNumber(t, ctx, "week-mqls", 16.7)
+	// Money on screen is formatted in pesos: "$" (es-MX), never "US$" or "€".
 	body := eval[string](t, ctx, `document.body.innerText`)
 	if !strings.Contains(body, "$") {
-		t.Errorf(`page text has no "$" for pesos: %s`, abbrev(body, 400))
+		where := eval[[]string](t, ctx, `[...document.querySelectorAll('*')].flatMap(el =>
+			[...el.attributes].filter(a => a.value.includes('$')).map(a =>
+				'<' + el.tagName.toLowerCase() + (el.dataset.testid ? ' data-testid=' + el.dataset.testid : '') + '> ' + a.name + '=' + JSON.stringify(a.value)))`)
+		t.Errorf(`the visible page text has no money amount with "$" (pesos); "$" appears only in attributes: %q`, where)
+	}
+	for _, bad := range []string{"US$", "€"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("page text shows %q although cur=MXN", bad)
+		}
+	}
+	if vt := eval[string](t, ctx, `(document.querySelector('[data-testid=input-goal]') || {getAttribute: () => ''}).getAttribute('aria-valuetext') || ''`); !strings.Contains(vt, "$") {
+		t.Errorf(`[data-testid=input-goal] aria-valuetext: want the goal in pesos ("$…"), got %q`, vt)
 	}
 	showsMXN := eval[bool](t, ctx, `document.body.innerText.includes('MXN') ||
 		[...document.querySelectorAll('select')].some(s => s.value === 'MXN')`)

@@ -167,9 +167,11 @@ func startServer(tmp string) (stop func(), err error) {
 		return nil, err
 	}
 	repoRoot = root
-	if _, err := os.Stat(filepath.Join(root, "web", "app.wasm")); err != nil {
+	wasm, err := os.Stat(filepath.Join(root, "web", "app.wasm"))
+	if err != nil {
 		return nil, fmt.Errorf("%s is missing: run make wasm first", filepath.Join(root, "web", "app.wasm"))
 	}
+	warnStaleWasm(root, wasm.ModTime())
 
 	bin := filepath.Join(tmp, "embudo")
 	build := exec.Command(goTool(), "build", "-o", bin, "./app")
@@ -185,6 +187,7 @@ func startServer(tmp string) (stop func(), err error) {
 	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 	cmd := exec.Command(bin, "-addr", addr)
 	cmd.Dir = root
+	killWithParent(cmd)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
@@ -250,6 +253,21 @@ func startServer(tmp string) (stop func(), err error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return stop, nil
+}
+
+// warnStaleWasm prints a warning when a Go file of the app is newer than
+// web/app.wasm: the tests would then drive an old build of the client.
+func warnStaleWasm(root string, built time.Time) {
+	files, _ := filepath.Glob(filepath.Join(root, "app", "*.go"))
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(built) {
+			fmt.Printf("e2e: warning: %s is newer than web/app.wasm: run make wasm\n", filepath.Base(f))
+			return
+		}
+	}
 }
 
 func freePort() (int, error) {
