@@ -90,10 +90,7 @@ func (c *calculator) renderControl(k control) app.UI {
 	t := c.texts()
 	name := string(k.field)
 	text := c.sc.Text(k.field)
-	box := text
-	if e, ok := c.edits[k.field]; ok {
-		box = e
-	}
+	box := c.boxText(k.field)
 	lo, hi, step := k.sliderRange()
 	err := c.errs[k.field]
 	errText := ""
@@ -185,8 +182,9 @@ func (c *calculator) onSlider(ctx app.Context, e app.Event) {
 	if k.field == "" {
 		return
 	}
-	delete(c.edits, k.field)
-	c.set(ctx, k.field, k.text(pos))
+	if c.slid(k.field, k.text(pos)) {
+		c.save(ctx)
+	}
 }
 
 func (c *calculator) onField(ctx app.Context, e app.Event) {
@@ -194,14 +192,13 @@ func (c *calculator) onField(ctx app.Context, e app.Event) {
 	if k.field == "" {
 		return
 	}
-	c.edits[k.field] = text
-	c.set(ctx, k.field, text)
+	if c.typed(k.field, text) {
+		c.save(ctx)
+	}
 }
 
 // onFieldDone shows the canonical text once the user leaves a valid field.
 func (c *calculator) onFieldDone(ctx app.Context, e app.Event) {
 	k, _ := controlOf(ctx)
-	if c.errs[k.field] == nil {
-		delete(c.edits, k.field)
-	}
+	c.left(k.field)
 }

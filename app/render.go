@@ -205,20 +205,18 @@ func (c *calculator) summary() string {
 		n.Fixed(int64(p.Stages[funnel.MQLs].Month), 1)) + " " + t.Reps + ": " + Int(n, p.Reps) + "."
 }
 
-func (c *calculator) onMode(ctx app.Context, e app.Event) {
-	c.sc.Mode = funnel.Mode(ctx.JSSrc().Get("value").String())
-	c.compute(c.sc)
-	c.save(ctx)
-}
+func (c *calculator) onMode(ctx app.Context, e app.Event) { c.onChoice(ctx, funnel.FieldMode) }
+func (c *calculator) onCur(ctx app.Context, e app.Event)  { c.onChoice(ctx, funnel.FieldCur) }
 
 func (c *calculator) onLang(ctx app.Context, e app.Event) {
-	c.sc.Lang = ctx.JSSrc().Get("value").String()
+	c.onChoice(ctx, funnel.FieldLang)
 	ctx.Page().SetLang(c.sc.Lang)
 	ctx.Page().SetTitle(pageTitle(c.sc.Lang))
-	c.save(ctx)
 }
 
-func (c *calculator) onCur(ctx app.Context, e app.Event) {
-	c.sc.Cur = ctx.JSSrc().Get("value").String()
-	c.save(ctx)
+// onChoice applies a radio or select (mode, language, currency).
+func (c *calculator) onChoice(ctx app.Context, f funnel.Field) {
+	if c.set(f, ctx.JSSrc().Get("value").String()) {
+		c.save(ctx)
+	}
 }

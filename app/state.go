@@ -1,0 +1,146 @@
+package main
+
+import (
+	"net/url"
+
+	"embudo.app/funnel"
+)
+
+// state is the calculator without the page: the scenario, what the funnel
+// computed from it, and what the user typed that is not valid (yet). Every
+// change goes through here, so it is tested natively (state_test.go).
+type state struct {
+	sc      funnel.Scenario
+	result  results
+	edits   map[funnel.Field]string             // raw text of number boxes being typed
+	errs    map[funnel.Field]*funnel.FieldError // input errors shown beside fields
+	notices []*funnel.FieldError                // ignored link parameters
+	stale   bool                                // the saved scenario was unreadable
+}
+
+// results is everything computed from the last valid scenario.
+type results struct {
+	plan     funnel.Plan
+	forecast funnel.Forecast
+	sens     funnel.Sensitivity
+}
+
+// sensitivityStep is +1 percentage point.
+const sensitivityStep funnel.Rate = 100
+
+func newState() state {
+	s := state{edits: map[funnel.Field]string{}, errs: map[funnel.Field]*funnel.FieldError{}}
+	s.open(nil, "", "")
+	return s
+}
+
+// open loads a link. A bare link (no query at all: the installed app's
+// start URL) reopens saved, the last scenario's query; any other link is
+// exactly what it says. browserLang applies when neither sets the language.
+func (s *state) open(q url.Values, saved, browserLang string) {
+	s.sc, s.notices = funnel.ParseQuery(q)
+	s.edits = map[funnel.Field]string{}
+	s.errs = map[funnel.Field]*funnel.FieldError{}
+	s.stale = false
+	if saved != "" && len(q) == 0 {
+		s.reopen(saved)
+	}
+	for _, lang := range []string{s.sc.Lang, browserLang, "en"} {
+		if lang != "" {
+			s.sc.Lang = lang
+			break
+		}
+	}
+	if err := s.compute(s.sc); err != nil {
+		// Valid field by field but too large together: show the example
+		// in the link's language, currency, mode and layout, and say why.
+		s.notices = append(s.notices, err)
+		def := funnel.DefaultScenario()
+		def.Lang, def.Cur, def.Embed, def.Mode = s.sc.Lang, s.sc.Cur, s.sc.Embed, s.sc.Mode
+		s.compute(def)
+	}
+}
+
+// reopen applies the saved query; anything unreadable keeps the example
+// and flags it.
+func (s *state) reopen(saved string) {
+	q, err := url.ParseQuery(saved)
+	if err != nil {
+		s.stale = true
+		return
+	}
+	sc, errs := funnel.ParseQuery(q)
+	if len(errs) > 0 {
+		s.stale = true
+		return
+	}
+	if _, err := funnel.ComputePlan(sc.Inputs); err != nil {
+		s.stale = true
+		return
+	}
+	s.sc = sc
+}
+
+// compute recomputes every result for sc and makes it current; on error
+// nothing changes.
+func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
+	plan, err := funnel.ComputePlan(sc.Inputs)
+	if err != nil {
+		return err
+	}
+	forecast, err := funnel.ComputeForecast(sc.Inputs)
+	if err != nil {
+		return err
+	}
+	sens, err := funnel.ComputeSensitivity(sc.Inputs, sc.Mode, sensitivityStep)
+	if err != nil {
+		return err
+	}
+	s.sc = sc
+	s.result = results{plan: plan, forecast: forecast, sens: sens}
+	return nil
+}
+
+// set applies a field's text (an input, or mode, lang or cur): valid text
+// recomputes everything; invalid text leaves an error beside the field and
+// keeps the last valid results. It reports whether the scenario changed.
+func (s *state) set(f funnel.Field, text string) bool {
+	next := s.sc
+	if err := next.Set(f, text); err != nil {
+		s.errs[f] = err
+		return false
+	}
+	if err := s.compute(next); err != nil {
+		s.errs[f] = err
+		return false
+	}
+	delete(s.errs, f)
+	return true
+}
+
+// typed records what the user typed in a number box and applies it.
+func (s *state) typed(f funnel.Field, text string) bool {
+	s.edits[f] = text
+	return s.set(f, text)
+}
+
+// slid applies a slider's text; the box shows the canonical value again.
+func (s *state) slid(f funnel.Field, text string) bool {
+	delete(s.edits, f)
+	return s.set(f, text)
+}
+
+// left is the user leaving a box: a valid one shows the canonical text.
+func (s *state) left(f funnel.Field) {
+	if s.errs[f] == nil {
+		delete(s.edits, f)
+	}
+}
+
+// boxText is what a field's number box shows.
+func (s *state) boxText(f funnel.Field) string {
+	if e, ok := s.edits[f]; ok {
+		return e
+	}
+	return s.sc.Text(f)
+}

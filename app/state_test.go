@@ -1,0 +1,102 @@
+package main
+
+import (
+	"net/url"
+	"testing"
+
+	"embudo.app/funnel"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func query(t *testing.T, raw string) url.Values {
+	t.Helper()
+	q, err := url.ParseQuery(raw)
+	require.NoError(t, err)
+	return q
+}
+
+func TestStateOpen(t *testing.T) {
+	saved := "r1=25&weeks=40&cur=EUR&lang=es"
+	tests := []struct {
+		name, link, saved, browser string
+		visitors                   int64
+		lang, cur                  string
+		notices                    []funnel.Field
+		stale                      bool
+	}{
+		{name: "bare link is the seed", visitors: 3200, lang: "en", cur: "USD"},
+		{name: "browser language applies", browser: "es", visitors: 3200, lang: "es", cur: "USD"},
+		{name: "link language wins", link: "lang=en", browser: "es", visitors: 3200, lang: "en", cur: "USD"},
+		{name: "link inputs", link: "r1=25&cur=MXN", visitors: 6400, lang: "en", cur: "MXN"},
+		{name: "bare link reopens the saved scenario", saved: saved, visitors: 6400, lang: "es", cur: "EUR"},
+		{name: "any link ignores the saved scenario", link: "lang=en&cur=COP", saved: saved, visitors: 3200, lang: "en", cur: "COP"},
+		{name: "a link with inputs ignores the saved scenario", link: "r2=25", saved: saved, visitors: 6400, lang: "en", cur: "USD"},
+		{name: "corrupt storage falls back to the seed", saved: "%zz", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "invalid stored value falls back to the seed", saved: "r1=abc", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "hostile link keeps the valid parameters", link: "goal=-5&r2=abc&r3=1e400&r1=25&weeks=%3Cscript%3E", visitors: 6400, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldGoal, funnel.FieldR2, funnel.FieldR3, funnel.FieldWeeks}},
+		{name: "too large together shows the seed and says why", link: "goal=10000000000000&ticket=0.01&r1=0.01&r2=0.01", visitors: 3200, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldResult}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newState()
+			s.open(query(t, tt.link), tt.saved, tt.browser)
+			assert.Equal(t, tt.visitors, s.result.plan.Stages[funnel.Visitors].Year)
+			assert.Equal(t, tt.lang, s.sc.Lang)
+			assert.Equal(t, tt.cur, s.sc.Cur)
+			assert.Equal(t, tt.stale, s.stale)
+			var fields []funnel.Field
+			for _, n := range s.notices {
+				fields = append(fields, n.Field)
+			}
+			assert.ElementsMatch(t, tt.notices, fields)
+		})
+	}
+}
+
+func TestStateInput(t *testing.T) {
+	t.Run("a slider recomputes and clears the typed text", func(t *testing.T) {
+		s := newState()
+		s.edits[funnel.FieldR1] = "2"
+		require.True(t, s.slid(funnel.FieldR1, "25"))
+		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
+		assert.Equal(t, "25", s.boxText(funnel.FieldR1))
+		assert.Equal(t, "25", s.sc.Query().Get("r1"))
+	})
+	t.Run("invalid text keeps the last valid result and the typed text", func(t *testing.T) {
+		s := newState()
+		require.False(t, s.typed(funnel.FieldTicket, "0"))
+		assert.Equal(t, int64(3200), s.result.plan.Stages[funnel.Visitors].Year)
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket))
+		require.NotNil(t, s.errs[funnel.FieldTicket])
+		assert.Equal(t, funnel.CodeTooSmall, s.errs[funnel.FieldTicket].Code)
+		assert.Equal(t, "1000", s.sc.Query().Get("ticket"))
+
+		s.left(funnel.FieldTicket)
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket), "an invalid box keeps its text")
+		require.True(t, s.typed(funnel.FieldTicket, "500"))
+		assert.Nil(t, s.errs[funnel.FieldTicket])
+		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
+		s.left(funnel.FieldTicket)
+		assert.Equal(t, "500", s.boxText(funnel.FieldTicket))
+	})
+	t.Run("a combination past the limit is an error beside the field", func(t *testing.T) {
+		s := newState()
+		require.True(t, s.typed(funnel.FieldGoal, "10000000000000"))
+		require.True(t, s.typed(funnel.FieldTicket, "1"))
+		require.False(t, s.typed(funnel.FieldR1, "0.01"))
+		assert.Equal(t, funnel.CodeResultLarge, s.errs[funnel.FieldR1].Code)
+		assert.Equal(t, "50", s.sc.Text(funnel.FieldR1))
+	})
+	t.Run("mode, language and currency", func(t *testing.T) {
+		s := newState()
+		require.True(t, s.set(funnel.FieldMode, "forecast"))
+		assert.Equal(t, funnel.ModeForecast, s.result.sens.Mode)
+		require.True(t, s.set(funnel.FieldCur, "MXN"))
+		require.True(t, s.set(funnel.FieldLang, "es"))
+		assert.False(t, s.set(funnel.FieldCur, "XXX"))
+		assert.Equal(t, "MXN", s.sc.Cur)
+	})
+}
