@@ -7,7 +7,7 @@ STATIC_PREFIX ?=
 FUZZTIME ?= 10s
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: run build wasm server test unit e2e bench bench-go bench-browser fuzz static vet fmt clean
+.PHONY: run build wasm server test unit e2e bench bench-go bench-browser fuzz static vet fmt clean axe
 
 run: build ## build the wasm and serve the app on http://localhost:8000
 	./build/embudo -addr $(ADDR)
@@ -24,8 +24,16 @@ wasm:
 server:
 	$(GO) build -trimpath -o build/embudo ./app
 
-test: vet wasm ## every test; browser tests skip without Chromium unless E2E=required
+test: vet wasm axe ## every test; browser tests skip without Chromium unless E2E=required
 	$(GO) test -count=1 ./...
+
+# axe-core for the accessibility audit (a test dependency from npm, never
+# served); without npm the audit is skipped.
+AXE_JS := build/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	@if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund --prefix build/axe axe-core@4.14.1; \
+	else echo "npm not installed: the accessibility audit will be skipped"; fi
 
 unit:
 	$(GO) test -count=1 -short ./...

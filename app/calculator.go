@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,18 +27,31 @@ type calculator struct {
 	numbersKey string
 }
 
-func newCalculator() app.Composer { return &calculator{state: newState()} }
+// newCalculator starts from the page's own link in the browser, so the
+// wasm's first frame already matches the pre-rendered page (the example
+// first, then the link, would flash).
+func newCalculator() app.Composer {
+	c := &calculator{state: newState()}
+	if app.IsClient {
+		c.openLink(app.Window().URL())
+	}
+	return c
+}
 
 func (c *calculator) OnNav(ctx app.Context) {
-	var saved, lang string
-	if app.IsClient {
-		ctx.LocalStorage().Get(storageKey, &saved)
-		lang = browserLang()
-	}
-	c.open(ctx.Page().URL().Query(), saved, lang)
+	c.openLink(ctx.Page().URL())
 	ctx.Page().SetLang(c.sc.Lang)
 	ctx.Page().SetTitle(pageTitle(c.sc.Lang))
 	c.save(ctx)
+}
+
+// openLink opens u with, in the browser, the saved scenario and language.
+func (c *calculator) openLink(u *url.URL) {
+	var lang string
+	if app.IsClient {
+		lang = browserLang()
+	}
+	c.open(u.Query(), loadStored(storageKey), lang)
 }
 
 func (c *calculator) OnMount(ctx app.Context) {
@@ -77,7 +91,7 @@ func (c *calculator) save(ctx app.Context) {
 	ctx.Page().ReplaceURL(&u)
 	stored := c.sc
 	stored.Embed = false
-	ctx.LocalStorage().Set(storageKey, stored.Query().Encode())
+	store(storageKey, stored.Query().Encode())
 }
 
 func pageTitle(lang string) string {

@@ -47,6 +47,8 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		LoadingLabel:    "{progress}%",
 		Styles:          []string{"/web/embudo.css", "/web/whatif.css"},
 		Scripts:         []string{"/web/embudo.js defer"},
+		// go-app precaches the PNG icons but not the SVG one the page links.
+		CacheableResources: []string{"/web/icon.svg"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + csp + `">`,
 			`<meta name="color-scheme" content="light dark">`,

@@ -65,12 +65,12 @@ func (c *calculator) renderVolumes() app.UI {
 	t, n, p := c.texts(), c.numbers(), c.result.plan
 	return app.Section().Class("card volumes").Aria("labelledby", "volumes-title").Body(
 		app.H2().ID("volumes-title").Text(t.VolumesTitle),
-		app.Div().Class("table-wrap").Body(
+		tableWrap(t.VolumesTitle).Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text(t.Stage),
 					app.Th().Scope("col").Text(t.Year),
-					app.Th().Scope("col").Text(t.Quarter),
+					app.Th().Scope("col").Class("col-quarter").Text(t.Quarter),
 					app.Th().Scope("col").Text(t.Month),
 					app.Th().Scope("col").Text(t.Week),
 				)),
@@ -80,7 +80,7 @@ func (c *calculator) renderVolumes() app.UI {
 					return app.Tr().Body(
 						app.Th().Scope("row").Text(t.Stages[s]),
 						app.Td().DataSet("testid", "count-"+s.Key()).Text(Int(n, v.Year)),
-						app.Td().Text(n.Fixed(int64(v.Quarter), 1)),
+						app.Td().Class("col-quarter").Text(n.Fixed(int64(v.Quarter), 1)),
 						app.Td().Text(n.Fixed(int64(v.Month), 1)),
 						app.Td().DataSet("testid", "week-"+s.Key()).Text(n.Fixed(int64(v.Week), 1)),
 					)
@@ -88,4 +88,10 @@ func (c *calculator) renderVolumes() app.UI {
 			),
 		),
 	)
+}
+
+// tableWrap holds a table that may scroll sideways on a phone: a labelled,
+// focusable region, so keyboard users can scroll it too.
+func tableWrap(label string) app.HTMLDiv {
+	return app.Div().Class("table-wrap").TabIndex(0).Attr("role", "region").Aria("label", label)
 }

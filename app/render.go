@@ -142,7 +142,7 @@ func (c *calculator) renderNotices() app.UI {
 	if len(items) == 0 {
 		return nil
 	}
-	return app.Ul().Class("notices").Attr("role", "alert").Body(items...)
+	return app.Div().Attr("role", "alert").Body(app.Ul().Class("notices").Body(items...))
 }
 
 func notice(text string) app.UI {

@@ -40,7 +40,9 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkThenCachedPage(request));
     return;
   }
-  event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));
+  event.respondWith(
+    caches.match(request).then((cached) => cached || fetch(request).catch(() => Response.error()))
+  );
 });
 
 async function networkThenCachedPage(request) {

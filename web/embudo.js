@@ -6,6 +6,13 @@
     return;
   }
   var last = 0;
+  var timer = 0;
+  // Coalesce bursts (the wasm replacing the pre-rendered page) so the host
+  // sees the settled height, not a one-frame spike.
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(report, 60);
+  }
   function report() {
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (h !== last) {
@@ -13,7 +20,7 @@
       window.parent.postMessage({ type: "embudo:height", height: h }, "*");
     }
   }
-  new ResizeObserver(report).observe(document.documentElement);
+  new ResizeObserver(schedule).observe(document.documentElement);
   window.addEventListener("load", report);
   report();
 })();
