@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/url"
 	"time"
 
@@ -22,9 +23,6 @@ type calculator struct {
 
 	shareStatus string // "copied" after a copy button
 	embedCode   string // the last embed snippet copied
-
-	numbersFmt numberFormat
-	numbersKey string
 }
 
 // newCalculator starts from the page's own link in the browser, so the
@@ -54,7 +52,17 @@ func (c *calculator) openLink(u *url.URL) {
 	c.open(u.Query(), loadStored(storageKey), lang)
 }
 
+// loadScenarioAction opens a saved scenario (its link query as the value)
+// in place, like opening its link.
+const loadScenarioAction = "embudo:load"
+
 func (c *calculator) OnMount(ctx app.Context) {
+	ctx.Handle(loadScenarioAction, func(ctx app.Context, a app.Action) {
+		if q, err := url.ParseQuery(fmt.Sprint(a.Value)); err == nil {
+			c.open(q, "", c.sc.Lang)
+			c.save(ctx)
+		}
+	})
 	c.ready = true
 	c.controlled = servedByWorker()
 	c.update = c.controlled && ctx.AppUpdateAvailable()
@@ -103,14 +111,8 @@ func pageTitle(lang string) string {
 
 func (c *calculator) texts() *texts { return textsFor(c.sc.Lang) }
 
-// numbers returns the formatter for the scenario's language and currency,
-// built once per change of either.
-func (c *calculator) numbers() numberFormat {
-	if key := c.sc.Lang + c.sc.Cur; key != c.numbersKey || c.numbersFmt == nil {
-		c.numbersFmt, c.numbersKey = newNumberFormat(c.sc.Lang, c.sc.Cur), key
-	}
-	return c.numbersFmt
-}
+// numbers is the formatter for the scenario's language and currency.
+func (c *calculator) numbers() numberFormat { return formatFor(c.sc.Lang, c.sc.Cur) }
 
 // browserLang is Spanish for a Spanish browser, else English.
 func browserLang() string {

@@ -32,6 +32,7 @@ type texts struct {
 	NoticeParam     string // (param, message)
 	NoticeStorage   string
 	Errors          map[funnel.Code]string
+	WholeNumber     string
 	ResultsLoading  string
 	WasmLoading     string
 	Percent         string // "%s %%" or "%s%%"
@@ -60,6 +61,9 @@ func (t *texts) fieldError(e *funnel.FieldError, f numberFormat) string {
 	msg := t.Errors[e.Code]
 	switch e.Code {
 	case funnel.CodeDecimals:
+		if e.Scale == 0 {
+			return t.WholeNumber
+		}
 		return fmt.Sprintf(msg, e.Scale)
 	case funnel.CodeTooSmall:
 		return fmt.Sprintf(msg, f.Fixed(e.Min, e.Scale))
@@ -124,6 +128,7 @@ var english = texts{
 	Activity:         "Each rep, each week: reviews %s MQLs, works %s SQLs, makes %s calls and sends %s emails.",
 	NoticeParam:      "Link parameter “%s” ignored: %s.",
 	NoticeStorage:    "The saved scenario could not be read; showing the example.",
+	WholeNumber:      "enter a whole number",
 	Errors: map[funnel.Code]string{
 		funnel.CodeNotNumber:   "enter a plain number, like 1000 or 2.75",
 		funnel.CodeDecimals:    "use at most %d decimals",
@@ -213,6 +218,7 @@ var spanish = texts{
 	Activity:         "Cada vendedor, cada semana: revisa %s MQLs, trabaja %s SQLs, hace %s llamadas y envía %s emails.",
 	NoticeParam:      "Parámetro del enlace «%s» ignorado: %s.",
 	NoticeStorage:    "No se pudo leer el escenario guardado; se muestra el ejemplo.",
+	WholeNumber:      "escribe un número entero",
 	Errors: map[funnel.Code]string{
 		funnel.CodeNotNumber:   "escribe un número simple, como 1000 o 2.75",
 		funnel.CodeDecimals:    "usa como máximo %d decimales",

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"embudo.app/funnel"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -101,7 +99,7 @@ func (p *leadsPanel) onLeads(ctx app.Context, e app.Event) {
 
 // leadsFor is the leads text visitors yield at r1.
 func leadsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
-	v, err := parsePeople(funnel.FieldVisits, text)
+	v, err := funnel.ParseCount(funnel.FieldVisits, text)
 	if err != nil {
 		return 0, err
 	}
@@ -110,31 +108,9 @@ func leadsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
 
 // visitorsFor is the visitors the leads text needs at r1.
 func visitorsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
-	v, err := parsePeople(funnel.FieldLeads, text)
+	v, err := funnel.ParseCount(funnel.FieldLeads, text)
 	if err != nil {
 		return 0, err
 	}
 	return funnel.VisitorsForLeads(v, r1)
-}
-
-// parsePeople reads a whole number of people typed in a box; funnel checks
-// its range.
-func parsePeople(f funnel.Field, text string) (int64, *funnel.FieldError) {
-	if len(text) > funnel.MaxParamLen {
-		return 0, &funnel.FieldError{Field: f, Code: funnel.CodeTooLong}
-	}
-	text = strings.TrimSpace(text)
-	for _, r := range text {
-		if r < '0' || r > '9' {
-			return 0, &funnel.FieldError{Field: f, Code: funnel.CodeNotNumber}
-		}
-	}
-	v, err := strconv.ParseInt(text, 10, 64)
-	if errors.Is(err, strconv.ErrRange) {
-		return 0, &funnel.FieldError{Field: f, Code: funnel.CodeTooLarge, Max: funnel.MaxPeople}
-	}
-	if err != nil {
-		return 0, &funnel.FieldError{Field: f, Code: funnel.CodeNotNumber}
-	}
-	return v, nil
 }

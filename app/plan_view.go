@@ -7,34 +7,26 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// renderSLA shows the two commitments in plain words.
+// renderSLA shows the two commitments in plain words (the same sentences
+// the export copies and prints).
 func (c *calculator) renderSLA() app.UI {
-	t, n, p, in := c.texts(), c.numbers(), c.result.plan, c.sc.Inputs
-	mqls := p.Stages[funnel.MQLs]
+	t, n, p := c.texts(), c.numbers(), c.result.plan
+	s := slaSentences(t, n, p, c.sc.Inputs)
 	a := p.Activity
-	note := fmt.Sprintf(t.Exact, Int(n, p.Reps), n.Fixed(int64(p.Load), 1))
-	if s := p.Short; s != nil {
-		note = fmt.Sprintf(t.Short, Int(n, s.Reps), Int(n, s.Covered), Int(n, s.Needed),
-			t.percent(n.Upto(int64(s.Percent), 2)), n.Fixed(int64(s.Load), 1))
-	}
 	return app.Section().Class("card sla").Aria("labelledby", "sla-title").Body(
 		app.H2().ID("sla-title").Text(t.SLATitle),
-		app.P().Class("goal-line").DataSet("testid", "goal-line").Text(fmt.Sprintf(t.GoalLine,
-			n.Money(in.Goal), n.Money(in.Ticket), Int(n, p.Stages[funnel.Customers].Year))),
+		app.P().Class("goal-line").DataSet("testid", "goal-line").Text(s.Goal),
 		app.Div().Class("sla-pair").Body(
 			app.Div().Class("sla-side").Body(
 				app.H3().Text(t.MarketingToSales),
-				app.P().DataSet("testid", "sla-marketing").Text(fmt.Sprintf(t.SLAMarketing,
-					n.Fixed(int64(mqls.Week), 1), n.Fixed(int64(mqls.Month), 1))),
+				app.P().DataSet("testid", "sla-marketing").Text(s.Marketing),
 			),
 			app.Div().Class("sla-side").Body(
 				app.H3().Text(t.SalesToMarketing),
-				app.P().DataSet("testid", "sla-sales").Text(fmt.Sprintf(t.SLASales,
-					Int(n, p.Reps), Int(n, in.Cap), n.Fixed(int64(p.Load), 1),
-					Int(n, in.Calls), Int(n, in.Emails))),
+				app.P().DataSet("testid", "sla-sales").Text(s.Sales),
 			),
 		),
-		app.P().Class("note").DataSet("testid", "sla-rounding").Text(note),
+		app.P().Class("note").DataSet("testid", "sla-rounding").Text(s.Note),
 		app.P().Class("note").Text(fmt.Sprintf(t.Activity, Int(n, a.MQLs),
 			n.Upto(int64(a.SQLs), 2), n.Upto(int64(a.Calls), 2), n.Upto(int64(a.Emails), 2))),
 	)

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"embudo.app/funnel"
@@ -32,11 +31,6 @@ type savedScenario struct {
 	Query string `json:"query"`
 }
 
-// loads numbers the navigations of "Load": go-app ignores a navigation to
-// the address it last navigated to, so each load carries a fresh, ignored
-// parameter; the calculator then writes the clean address back.
-var loads atomic.Int64
-
 // scenariosPanel saves the scenario on screen under a name, lists, renames,
 // deletes and loads saved ones, gives each a link, and compares any two
 // (the current one included) side by side.
@@ -59,27 +53,18 @@ type scenariosPanel struct {
 }
 
 func (p *scenariosPanel) OnMount(ctx app.Context) {
-	list, err := readScenarios(ctx)
+	list, err := readScenarios()
 	p.list = list
 	if err != nil {
 		p.fail(func(w *whatIfTexts) string { return w.ScenBroken })
 	}
 }
 
-// readScenarios reads the saved list; anything unreadable (storage
-// blocked, not JSON, not a list of scenarios) is an empty list and an
-// error. Entries that do not hold a valid scenario are dropped.
-func readScenarios(ctx app.Context) (list []savedScenario, err error) {
-	defer func() {
-		if r := recover(); r != nil { // localStorage can throw (sandboxed frames)
-			list, err = nil, fmt.Errorf("reading %s: %v", scenariosKey, r)
-		}
-	}()
-	var raw json.RawMessage
-	if err := ctx.LocalStorage().Get(scenariosKey, &raw); err != nil {
-		return nil, err
-	}
-	return decodeScenarios(raw)
+// readScenarios reads the saved list; anything unreadable (not JSON, not a
+// list of scenarios) is an empty list and an error. Entries that do not
+// hold a valid scenario are dropped.
+func readScenarios() ([]savedScenario, error) {
+	return decodeScenarios([]byte(loadStored(scenariosKey)))
 }
 
 // decodeScenarios parses the stored JSON: an empty value is an empty list;
@@ -149,27 +134,29 @@ func indexOf(list []savedScenario, name string) int {
 }
 
 // writeScenarios stores the list.
-func writeScenarios(ctx app.Context, list []savedScenario) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("writing %s: %v", scenariosKey, r)
-		}
-	}()
+func writeScenarios(list []savedScenario) error {
 	if list == nil {
 		list = []savedScenario{}
 	}
-	return ctx.LocalStorage().Set(scenariosKey, list)
+	b, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	if !store(scenariosKey, string(b)) {
+		return fmt.Errorf("storing %s failed", scenariosKey)
+	}
+	return nil
 }
 
 // change applies f to the stored list (read afresh, so that another tab's
 // saves survive) and stores the result; false when storing failed.
 func (p *scenariosPanel) change(ctx app.Context, f func([]savedScenario) []savedScenario) bool {
-	list, err := readScenarios(ctx)
+	list, err := readScenarios()
 	if err != nil && list == nil {
 		list = p.list
 	}
 	list = f(append([]savedScenario(nil), list...))
-	if err := writeScenarios(ctx, list); err != nil {
+	if err := writeScenarios(list); err != nil {
 		p.fail(func(w *whatIfTexts) string { return w.ScenNoStorage })
 		return false
 	}
@@ -303,11 +290,7 @@ func (p *scenariosPanel) onLoad(ctx app.Context, e app.Event) {
 	if i < 0 {
 		return
 	}
-	u := p.link(ctx, p.list[i])
-	q := u.Query()
-	q.Set("load", strconv.FormatInt(loads.Add(1), 10))
-	u.RawQuery = q.Encode()
-	ctx.NavigateTo(u)
+	ctx.NewActionWithValue(loadScenarioAction, linkQuery(p.list[i].Query, p.Lang))
 }
 
 func (p *scenariosPanel) onCopyLink(ctx app.Context, e app.Event) {

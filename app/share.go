@@ -47,14 +47,25 @@ func (c *calculator) pageURL(ctx app.Context, embed bool) string {
 }
 
 func (c *calculator) onCopyLink(ctx app.Context, e app.Event) {
-	copyText(c.pageURL(ctx, false))
-	c.shareStatus = c.texts().Copied
+	c.copy(ctx, c.pageURL(ctx, false))
 }
 
+// onCopyEmbed copies the snippet and shows it, to select by hand where the
+// clipboard is refused.
 func (c *calculator) onCopyEmbed(ctx app.Context, e app.Event) {
 	c.embedCode = embedSnippet(c.pageURL(ctx, true), c.texts().EmbedTitle)
-	copyText(c.embedCode)
-	c.shareStatus = c.texts().Copied
+	c.copy(ctx, c.embedCode)
+}
+
+func (c *calculator) copy(ctx app.Context, text string) {
+	clipboardWrite(text, func(ok bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			c.shareStatus = ""
+			if ok {
+				c.shareStatus = c.texts().Copied
+			}
+		})
+	})
 }
 
 // embedSnippet is the <iframe> for src plus the few lines of host-side
@@ -76,14 +87,4 @@ addEventListener("message", function (e) {
   if (e.data && e.data.type === "embudo:height") f.style.height = e.data.height + "px";
 });
 </script>`
-}
-
-// copyText puts text on the clipboard (a no-op on the server).
-func copyText(text string) {
-	if !app.IsClient {
-		return
-	}
-	if cb := app.Window().Get("navigator").Get("clipboard"); cb.Truthy() {
-		cb.Call("writeText", text)
-	}
 }

@@ -23,11 +23,16 @@ func loadStored(key string) (v string) {
 	return item.String()
 }
 
-// store keeps value under key when the browser lets it.
-func store(key, value string) {
+// store keeps value under key and reports whether the browser let it.
+func store(key, value string) (ok bool) {
 	if !app.IsClient {
-		return
+		return false
 	}
-	defer func() { recover() }()
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
 	app.Window().Get("localStorage").Call("setItem", key, value)
+	return true
 }

@@ -213,7 +213,7 @@ func TestLeads(t *testing.T) {
 	require.Nil(t, err)
 	assert.Equal(t, int64(96), got)
 	for text, code := range map[string]funnel.Code{
-		"": funnel.CodeNotNumber, "12a": funnel.CodeNotNumber, "-5": funnel.CodeNotNumber, "1.5": funnel.CodeNotNumber,
+		"": funnel.CodeNotNumber, "12a": funnel.CodeNotNumber, "-5": funnel.CodeTooSmall, "1.5": funnel.CodeDecimals,
 		"99999999999999999999": funnel.CodeTooLarge, "2000000000000000000": funnel.CodeTooLarge,
 		strings.Repeat("1", 40): funnel.CodeTooLong,
 	} {

@@ -44,3 +44,13 @@ func checkPeople(f Field, n int64) *FieldError {
 	}
 	return nil
 }
+
+// ParseCount reads a whole count of people typed for field f (the traffic
+// and leads mini calculator), 0..MaxPeople, with the same rules as Set.
+func ParseCount(f Field, text string) (int64, *FieldError) {
+	v, code := parseFixed(text, peopleLimits)
+	if code != "" {
+		return 0, fieldError(f, code, peopleLimits)
+	}
+	return v, nil
+}

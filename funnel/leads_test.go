@@ -1,9 +1,11 @@
 package funnel_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"embudo.app/funnel"
 )
@@ -88,5 +90,36 @@ func TestTrafficAndLeadsRoundTrip(t *testing.T) {
 			fewer, _ := funnel.LeadsFromVisitors(visitors-1, r1)
 			assert.Less(t, fewer, leads, "leads %d at %d", leads, r1)
 		}
+	}
+}
+
+func TestParseCount(t *testing.T) {
+	tests := []struct {
+		text string
+		want int64
+		code funnel.Code
+	}{
+		{"3334", 3334, ""},
+		{" 0 ", 0, ""},
+		{"1000000000000000", funnel.MaxPeople, ""},
+		{"1000000000000001", 0, funnel.CodeTooLarge},
+		{"2.5", 0, funnel.CodeDecimals},
+		{"-3", 0, funnel.CodeTooSmall},
+		{"abc", 0, funnel.CodeNotNumber},
+		{"1e3", 0, funnel.CodeNotNumber},
+		{strings.Repeat("9", 40), 0, funnel.CodeTooLong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, err := funnel.ParseCount(funnel.FieldLeads, tt.text)
+			if tt.code == "" {
+				require.Nil(t, err)
+				assert.Equal(t, tt.want, got)
+				return
+			}
+			require.NotNil(t, err)
+			assert.Equal(t, funnel.FieldLeads, err.Field)
+			assert.Equal(t, tt.code, err.Code)
+		})
 	}
 }
