@@ -94,6 +94,7 @@ func (c *calculator) save(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	ctx.Defer(syncSliders)
 	u := *ctx.Page().URL()
 	u.RawQuery = c.sc.Query().Encode()
 	ctx.Page().ReplaceURL(&u)

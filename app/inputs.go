@@ -92,6 +92,7 @@ func (c *calculator) renderControl(k control) app.UI {
 	text := c.sc.Text(k.field)
 	box := c.boxText(k.field)
 	lo, hi, step := k.sliderRange()
+	pos := k.position(text)
 	err := c.errs[k.field]
 	errText := ""
 	if err != nil {
@@ -102,7 +103,7 @@ func (c *calculator) renderControl(k control) app.UI {
 		app.Div().Class("control-row").Body(
 			app.Input().Type("range").ID("input-"+name).
 				DataSet("testid", "input-"+name).DataSet("field", name).
-				Min(lo).Max(hi).Attr("step", step).Value(k.position(text)).
+				Min(lo).Max(hi).Attr("step", step).Value(pos).DataSet("pos", pos).
 				Aria("labelledby", "label-"+name).
 				Aria("valuetext", c.valueText(k.field)).
 				OnInput(c.onSlider),
@@ -117,6 +118,22 @@ func (c *calculator) renderControl(k control) app.UI {
 		),
 		app.P().ID("error-"+name).Class("error").Aria("live", "polite").Text(errText),
 	)
+}
+
+// syncSliders puts each slider back on its position after a render. go-app
+// sets attributes in map order: a new slider whose value comes before its
+// max is clamped to the default max of 100.
+func syncSliders(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	sliders := app.Window().Get("document").Call("querySelectorAll", "input[type=range][data-pos]")
+	for i := range sliders.Length() {
+		el := sliders.Index(i)
+		if pos := el.Get("dataset").Get("pos").String(); el.Get("value").String() != pos {
+			el.Set("value", pos)
+		}
+	}
 }
 
 // valueText is what a screen reader says for a slider: the value with its
