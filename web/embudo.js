@@ -1,7 +1,21 @@
-// Embudo page script: everything that must work before (or without) the
-// wasm. Embedded in an iframe, the page reports its height to the host.
+// Embudo page script: what must work before (or without) the wasm.
 (function () {
   "use strict";
+
+  // An update: a new service worker takes over a page an older one served.
+  // go-app only listens for "updatefound" once its registration resolves,
+  // which misses the update check the browser starts with the navigation;
+  // "controllerchange" does not. goappOnUpdate is go-app's hook (it queues
+  // the signal until the wasm runs).
+  if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (typeof goappOnUpdate === "function") {
+        goappOnUpdate();
+      }
+    });
+  }
+
+  // Embedded in an iframe, the page reports its height to the host.
   if (window.parent === window) {
     return;
   }
