@@ -14,12 +14,14 @@ run: build ## build the wasm and serve the app on http://localhost:8000
 
 build: wasm server
 
-# app.wasm plus pre-compressed siblings (brotli when the tool is installed).
+# app.wasm, and pre-compressed .gz/.br siblings of it and of every text
+# asset (brotli when the tool is installed), for the server and static hosts.
+COMPRESSED := web/app.wasm $(wildcard web/*.css web/*.js web/*.svg)
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./app
-	gzip -9 -k -f -n web/app.wasm
-	@if command -v brotli >/dev/null; then brotli -q 11 -f -k web/app.wasm; \
-	else echo "brotli not installed: serving gzip only"; rm -f web/app.wasm.br; fi
+	@for f in $(COMPRESSED); do gzip -9 -k -f -n $$f; done
+	@if command -v brotli >/dev/null; then for f in $(COMPRESSED); do brotli -q 11 -f -k $$f; done; \
+	else echo "brotli not installed: serving gzip only"; rm -f web/*.br; fi
 
 server:
 	$(GO) build -trimpath -o build/embudo ./app
@@ -63,4 +65,4 @@ fmt:
 	gofmt -w .
 
 clean:
-	rm -rf build web/app.wasm web/app.wasm.gz web/app.wasm.br
+	rm -rf build web/app.wasm web/*.gz web/*.br

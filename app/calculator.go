@@ -21,6 +21,8 @@ type calculator struct {
 	update     bool // a new version is ready
 	controlled bool // a service worker served this page
 
+	persist persister // writes the link and storage off the input path
+
 	shareStatus string // "copied" after a copy button
 	embedCode   string // the last embed snippet copied
 }
@@ -89,18 +91,16 @@ func servedByWorker() bool {
 	return nav.Length() > 0 && nav.Index(0).Get("workerStart").Float() > 0
 }
 
-// save writes the scenario to the address bar and localStorage.
+// save writes the scenario to the address bar and localStorage (soon after
+// the frame, see persister).
 func (c *calculator) save(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
 	ctx.Defer(syncSliders)
-	u := *ctx.Page().URL()
-	u.RawQuery = c.sc.Query().Encode()
-	ctx.Page().ReplaceURL(&u)
 	stored := c.sc
 	stored.Embed = false
-	store(storageKey, stored.Query().Encode())
+	c.persist.schedule(c.sc.Query().Encode(), stored.Query().Encode())
 }
 
 func pageTitle(lang string) string {

@@ -68,11 +68,18 @@ func serveStatic(w http.ResponseWriter, r *http.Request, web string) {
 	if ctype != "" {
 		w.Header().Set("Content-Type", ctype)
 	}
+	orig, err := os.Stat(file)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
 	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
 		if !acceptsEncoding(r, enc.name) {
 			continue
 		}
-		if _, err := os.Stat(file + enc.ext); err == nil {
+		// A sibling older than its file is stale: skip it (compressors copy
+		// the file's time, some only to the second).
+		if sib, err := os.Stat(file + enc.ext); err == nil && sib.ModTime().Unix() >= orig.ModTime().Unix() {
 			w.Header().Set("Content-Encoding", enc.name)
 			http.ServeFile(w, r, file+enc.ext)
 			return

@@ -167,17 +167,6 @@ func (p *scenariosPanel) change(ctx app.Context, f func([]savedScenario) []saved
 func (p *scenariosPanel) ok(s func(w *whatIfTexts) string)   { p.status, p.failed = s, false }
 func (p *scenariosPanel) fail(s func(w *whatIfTexts) string) { p.status, p.failed = s, true }
 
-// currentQuery is the scenario on screen: the address bar holds it (the
-// calculator writes it on every change, before the next render updates
-// Query), else Query.
-func (p *scenariosPanel) currentQuery(ctx app.Context) string {
-	q := ctx.Page().URL().Query()
-	if sc, errs := funnel.ParseQuery(q); len(errs) == 0 && q.Has(string(funnel.FieldGoal)) {
-		return scenarioQuery(sc)
-	}
-	return p.Query
-}
-
 func (p *scenariosPanel) onName(ctx app.Context, e app.Event) {
 	p.name = ctx.JSSrc().Get("value").String()
 }
@@ -189,7 +178,7 @@ func (p *scenariosPanel) onNameKey(ctx app.Context, e app.Event) {
 }
 
 func (p *scenariosPanel) onSave(ctx app.Context, e app.Event) {
-	query := p.currentQuery(ctx)
+	query := p.Query
 	name := cleanName(p.name)
 	updated, full := false, false
 	saved := p.change(ctx, func(list []savedScenario) []savedScenario {

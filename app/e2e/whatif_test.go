@@ -233,9 +233,8 @@ func TestScenariosCompare(t *testing.T) {
 	click(t, ctx, "scenario-load", "Base")
 	waitNumber(t, ctx, "count-visitors", 3200)
 	assertNumber(t, ctx, "reps", 3)
-	if v, _ := queryParam(t, ctx, "goal"); v != "100000" {
-		t.Errorf("after loading Base, goal in the address bar: want 100000, got %q (%s)", v, currentURL(t, ctx))
-	}
+	waitJS(t, ctx, `new URL(location.href).searchParams.get('goal') === '100000'`, readyTimeout,
+		"goal=100000 in the address bar after loading Base")
 	if _, ok := queryParam(t, ctx, "load"); ok {
 		t.Errorf("the address bar keeps the load counter: %s", currentURL(t, ctx))
 	}

@@ -1,0 +1,50 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// persistEvery is the shortest time between two writes of the scenario to
+// the address bar: history.replaceState costs up to ~10 ms, and Chrome
+// throttles pages that call it hundreds of times in a few seconds (a slider
+// drag sends 60 inputs a second).
+const persistEvery = 150 // ms
+
+// persister writes the scenario to the address bar and localStorage in a
+// task of its own, after the frame that shows the new numbers, at most
+// every persistEvery ms and always with the latest scenario.
+type persister struct {
+	query     string  // the link query to write
+	stored    string  // the query to keep for the next bare visit
+	scheduled bool    // a write is pending
+	last      float64 // performance.now() of the last write
+	flush     app.Func
+}
+
+// schedule records the latest scenario and makes sure a write follows.
+func (p *persister) schedule(query, stored string) {
+	p.query, p.stored = query, stored
+	if p.scheduled {
+		return
+	}
+	if p.flush == nil {
+		p.flush = app.FuncOf(func(app.Value, []app.Value) any {
+			p.write()
+			return nil
+		})
+	}
+	p.scheduled = true
+	wait := max(0, p.last+persistEvery-now())
+	app.Window().Call("setTimeout", p.flush, wait)
+}
+
+func (p *persister) write() {
+	p.scheduled = false
+	p.last = now()
+	u := *app.Window().URL()
+	if u.RawQuery != p.query {
+		u.RawQuery = p.query
+		app.Window().Get("history").Call("replaceState", nil, "", u.String())
+	}
+	store(storageKey, p.stored)
+}
+
+func now() float64 { return app.Window().Get("performance").Call("now").Float() }
