@@ -63,7 +63,7 @@ func (c *calculator) renderVolumes() app.UI {
 					app.Th().Scope("col").Text(t.Stage),
 					app.Th().Scope("col").Text(t.Year),
 					app.Th().Scope("col").Class("col-quarter").Text(t.Quarter),
-					app.Th().Scope("col").Text(t.Month),
+					app.Th().Scope("col").Class("col-month").Text(t.Month),
 					app.Th().Scope("col").Text(t.Week),
 				)),
 				app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
@@ -73,7 +73,7 @@ func (c *calculator) renderVolumes() app.UI {
 						app.Th().Scope("row").Text(t.Stages[s]),
 						app.Td().DataSet("testid", "count-"+s.Key()).Text(Int(n, v.Year)),
 						app.Td().Class("col-quarter").Text(n.Fixed(int64(v.Quarter), 1)),
-						app.Td().Text(n.Fixed(int64(v.Month), 1)),
+						app.Td().Class("col-month").Text(n.Fixed(int64(v.Month), 1)),
 						app.Td().DataSet("testid", "week-"+s.Key()).Text(n.Fixed(int64(v.Week), 1)),
 					)
 				})),
