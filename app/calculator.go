@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -52,6 +53,9 @@ func (c *calculator) openLink(u *url.URL) {
 		lang = browserLang()
 	}
 	c.open(u.Query(), loadStored(storageKey), lang)
+	if strings.HasSuffix(u.Path, "/embed") {
+		c.sc.Embed = true
+	}
 }
 
 // loadScenarioAction opens a saved scenario (its link query as the value)
@@ -68,11 +72,14 @@ func (c *calculator) OnMount(ctx app.Context) {
 	c.ready = true
 	c.controlled = servedByWorker()
 	c.update = c.controlled && ctx.AppUpdateAvailable()
-	// go-app v10 no longer polls for updates: ask now and every half hour.
-	app.TryUpdate()
+	// The browser checks for a new worker on each navigation; a page left
+	// open asks every half hour (go-app v10 no longer polls). Offline the
+	// check would only fail, loudly: skip it.
 	ctx.Async(func() {
 		for range time.Tick(30 * time.Minute) {
-			app.TryUpdate()
+			if app.Window().Get("navigator").Get("onLine").Bool() {
+				app.TryUpdate()
+			}
 		}
 	})
 }

@@ -135,7 +135,7 @@ func renderComparison(w *whatIfTexts, t *texts, n, na, nb numberFormat, nameA, n
 			deltaMoney(na, c.RevenueDelta), int64(c.RevenueDelta), sameCur),
 	)
 	ui := []app.UI{
-		tableWrap(w.CmpTitle).Body(
+		tableWrap(t, w.CmpTitle).Body(
 			app.Table().Class("compare-table").DataSet("testid", "compare-table").Body(
 				app.Caption().Class("sr-only").Text(fmt.Sprintf(w.CmpCaption, nameB, nameA)),
 				app.THead().Body(app.Tr().Body(

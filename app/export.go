@@ -176,18 +176,25 @@ type slaStrings struct {
 // exactly what the screen says; the browser tests compare them.
 func slaSentences(t *texts, n numberFormat, p funnel.Plan, in funnel.Inputs) slaStrings {
 	mqls := p.Stages[funnel.MQLs]
-	note := fmt.Sprintf(t.Exact, Int(n, p.Reps), n.Fixed(int64(p.Load), 1))
-	if s := p.Short; s != nil {
-		note = fmt.Sprintf(t.Short, Int(n, s.Reps), Int(n, s.Covered), Int(n, s.Needed),
+	var note string
+	switch s := p.Short; {
+	case s != nil:
+		note = fmt.Sprintf(t.Short, count(n, s.Reps, t.RepNoun), Int(n, s.Covered), Int(n, s.Needed),
 			t.percent(n.Upto(int64(s.Percent), 2)), n.Fixed(int64(s.Load), 1))
+	case p.Reps == 1 && p.FTE < 100:
+		// FTE in hundredths is the share of one rep's week, in percent.
+		note = fmt.Sprintf(t.OneRep, t.percent(Int(n, int64(p.FTE))), n.Fixed(int64(mqls.Week), 1), Int(n, in.Cap))
+	default:
+		note = fmt.Sprintf(t.Exact, count(n, p.Reps, t.RepNoun), n.Fixed(int64(p.Load), 1))
 	}
 	w := whatIfTextsFor(t.Lang)
 	return slaStrings{
-		Goal: fmt.Sprintf(t.GoalLine, n.Money(in.Goal), n.Money(in.Ticket), Int(n, p.Stages[funnel.Customers].Year)),
+		Goal: fmt.Sprintf(t.GoalLine, n.Money(in.Goal), n.Money(in.Ticket),
+			count(n, p.Stages[funnel.Customers].Year, t.CustomerNoun)),
 		Marketing: fmt.Sprintf(t.SLAMarketing,
 			n.Fixed(int64(mqls.Week), 1), n.Fixed(int64(mqls.Month), 1)),
-		Sales: fmt.Sprintf(t.SLASales,
-			Int(n, p.Reps), Int(n, in.Cap), n.Fixed(int64(p.Load), 1), Int(n, in.Calls), Int(n, in.Emails)),
+		Sales: fmt.Sprintf(t.SLASales, count(n, p.Reps, t.RepNoun), Int(n, in.Cap), n.Fixed(int64(p.Load), 1),
+			count(n, in.Calls, t.SLACallNoun), count(n, in.Emails, t.SLAEmailNoun)),
 		Note: note,
 		Reps: fmt.Sprintf(w.PrintReps, Int(n, p.Reps), n.Fixed(int64(p.FTE), 2)),
 	}

@@ -36,7 +36,7 @@ func (c *calculator) renderForecast() app.UI {
 			figure(t.CapacityRevenue, "capacity-revenue", n.Money(f.CapacityRevenue)),
 		),
 		app.P().Class("note").Text(t.ExpectedNote),
-		tableWrap(t.ForecastTitle).Body(app.Table().Body(
+		tableWrap(t, t.ExpectedTitle).Body(app.Table().Body(
 			app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
 				s := funnel.Stages[i]
 				return app.Tr().Body(

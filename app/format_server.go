@@ -17,7 +17,6 @@ type tableFormat struct {
 	minGrouping    int    // 2 in es-ES: 3200 has no separator, 32.000 has
 	pattern        string // "prefix", "prefix-space" or "suffix-space"
 	symbol         string // the currency's symbol in this locale, else its code
-	digits         int    // the currency's minor digits (0 for COP and CLP)
 }
 
 const nbsp = "\u00a0"
@@ -45,11 +44,7 @@ func newNumberFormat(lang, cur string) numberFormat {
 	if !ok {
 		symbol = cur
 	}
-	digits := 2
-	if cur == "COP" || cur == "CLP" {
-		digits = 0
-	}
-	return tableFormat{l.group, l.decimal, l.minGrouping, l.pattern, symbol, digits}
+	return tableFormat{l.group, l.decimal, l.minGrouping, l.pattern, symbol}
 }
 
 func (f tableFormat) Fixed(units int64, scale int) string {
@@ -75,8 +70,6 @@ func (f tableFormat) Upto(units int64, scale int) string {
 func (f tableFormat) Money(m funnel.Money) string {
 	var num string
 	switch {
-	case f.digits == 0:
-		num = f.Fixed((int64(m)+50)/100, 0) // Intl rounds half away from zero
 	case m%100 == 0:
 		num = f.Fixed(int64(m)/100, 0)
 	default:

@@ -67,7 +67,7 @@ func (g *guidePanel) Render() app.UI {
 
 	return app.Details().Class("card guide").DataSet("testid", "qualification").Body(
 		app.Summary().Text(w.GuideTitle),
-		tableWrap(w.GuideCaption).Body(
+		tableWrap(t, w.GuideCaption).Body(
 			app.Table().Class("matrix").Body(
 				app.Caption().Text(w.GuideCaption),
 				app.THead().Body(app.Tr().Body(head...)),

@@ -51,7 +51,33 @@ type texts struct {
 
 	ShareTitle, ShareNote, CopyLink, CopyEmbed, Copied, EmbedTitle, OpenFull string
 	UpdateReady, Reload                                                      string
-	KeyMQLs, KeyReps, KeyVisitors, KeyRevenue                                string
+	KeyMQLs, KeyVisitors, KeyRevenue                                         string
+
+	InputsLabel, TableOf, ExpectedTitle string
+
+	// OneRep(percent, load, cap): one rep with time to spare.
+	OneRep string
+	// Nouns, singular and plural, for the counts the sentences carry.
+	RepNoun, CustomerNoun, SLACallNoun, SLAEmailNoun, CallNoun, EmailNoun noun
+}
+
+// noun is a word in the singular and the plural.
+type noun [2]string
+
+// count is n with its noun in the right number: "1 rep", "3 reps".
+func count(f numberFormat, n int64, w noun) string {
+	if n == 1 {
+		return Int(f, n) + " " + w[0]
+	}
+	return Int(f, n) + " " + w[1]
+}
+
+// countUpto is count for a fixed-point amount: "1 call", "0.5 calls".
+func countUpto(f numberFormat, units int64, scale int, w noun) string {
+	if units == pow10(scale) {
+		return f.Upto(units, scale) + " " + w[0]
+	}
+	return f.Upto(units, scale) + " " + w[1]
 }
 
 func (t *texts) percent(s string) string { return fmt.Sprintf(t.Percent, s) }
@@ -60,6 +86,8 @@ func (t *texts) percent(s string) string { return fmt.Sprintf(t.Percent, s) }
 func (t *texts) fieldError(e *funnel.FieldError, f numberFormat) string {
 	msg := t.Errors[e.Code]
 	switch e.Code {
+	case funnel.CodeNotNumber:
+		return fmt.Sprintf(msg, decimalMark(f))
 	case funnel.CodeDecimals:
 		if e.Scale == 0 {
 			return t.WholeNumber
@@ -122,15 +150,15 @@ var english = texts{
 	MarketingToSales: "Marketing → Sales",
 	SalesToMarketing: "Sales → Marketing",
 	SLAMarketing:     "Marketing delivers %s MQLs a week (%s a month) to Sales.",
-	SLASales:         "Sales follows up every MQL within 24 h with %s reps, each reviewing up to %s MQLs a week (%s on average), calling each SQL %s times and emailing it %s times a week.",
-	Short:            "With one rep fewer, %s reps cover %s of the %s MQLs a year (%s); to cover them all, each would have to review %s MQLs a week.",
-	Exact:            "%s reps at %s MQLs a week each cover every MQL exactly.",
-	Activity:         "Each rep, each week: reviews %s MQLs, works %s SQLs, makes %s calls and sends %s emails.",
+	SLASales:         "Sales follows up every MQL within 24 h with %s, each reviewing up to %s MQLs a week (%s on average), calling each SQL %s and emailing it %s a week.",
+	Short:            "With one rep fewer (%s), the team covers %s of the %s MQLs a year (%s); to cover them all, each would have to review %s MQLs a week.",
+	Exact:            "A team of %s at %s MQLs a week each covers every MQL exactly.",
+	Activity:         "Each rep, each week: reviews %s MQLs, works %s SQLs, makes %s and sends %s.",
 	NoticeParam:      "Link parameter “%s” ignored: %s.",
 	NoticeStorage:    "The saved scenario could not be read; showing the example.",
 	WholeNumber:      "enter a whole number",
 	Errors: map[funnel.Code]string{
-		funnel.CodeNotNumber:   "enter a plain number, like 1000 or 2.75",
+		funnel.CodeNotNumber:   "enter a plain number, like 1000 or 2%s75",
 		funnel.CodeDecimals:    "use at most %d decimals",
 		funnel.CodeTooSmall:    "must be at least %s",
 		funnel.CodeTooLarge:    "must be at most %s",
@@ -154,7 +182,7 @@ var english = texts{
 	Surplus:         "That is %s above the goal of %s.",
 	OnTarget:        "That meets the goal of %s exactly.",
 	Customers:       "Customers a year",
-	GoalLine:        "A goal of %s at %s per customer takes %s customers a year.",
+	GoalLine:        "A goal of %s at %s per customer takes %s a year.",
 	ShareTitle:      "Share and embed",
 	ShareNote:       "The link reproduces exactly this screen. The embed code puts this scenario in a blog post; the frame sizes itself to its content.",
 	CopyLink:        "Copy link",
@@ -165,7 +193,16 @@ var english = texts{
 	UpdateReady:     "A new version of Embudo is ready.",
 	Reload:          "Reload",
 	KeyMQLs:         "MQLs a week",
-	KeyReps:         "reps",
+	InputsLabel:     "Scenario inputs",
+	TableOf:         "Table: %s",
+	ExpectedTitle:   "Expected people per stage",
+	OneRep:          "One rep is enough: the MQLs take %s of one rep's week (%s MQLs of %s).",
+	RepNoun:         noun{"rep", "reps"},
+	CustomerNoun:    noun{"customer", "customers"},
+	SLACallNoun:     noun{"time", "times"},
+	SLAEmailNoun:    noun{"time", "times"},
+	CallNoun:        noun{"call", "calls"},
+	EmailNoun:       noun{"email", "emails"},
 	KeyVisitors:     "visitors a year",
 	KeyRevenue:      "revenue a year",
 }
@@ -212,15 +249,15 @@ var spanish = texts{
 	MarketingToSales: "Marketing → Ventas",
 	SalesToMarketing: "Ventas → Marketing",
 	SLAMarketing:     "Marketing entrega a Ventas %s MQLs por semana (%s al mes).",
-	SLASales:         "Ventas da seguimiento a cada MQL en menos de 24 h con %s vendedores; cada uno revisa hasta %s MQLs por semana (%s en promedio), llama %s veces y envía %s emails a cada SQL por semana.",
-	Short:            "Con un vendedor menos, %s vendedores cubren %s de los %s MQLs del año (%s); para cubrirlos todos, cada uno tendría que revisar %s MQLs por semana.",
-	Exact:            "%s vendedores con %s MQLs por semana cada uno cubren todos los MQLs exactamente.",
-	Activity:         "Cada vendedor, cada semana: revisa %s MQLs, trabaja %s SQLs, hace %s llamadas y envía %s emails.",
+	SLASales:         "Ventas da seguimiento a cada MQL en menos de 24 h con %s; cada uno revisa hasta %s MQLs por semana (%s en promedio), llama %s y envía %s a cada SQL por semana.",
+	Short:            "Con un vendedor menos (%s), el equipo cubre %s de los %s MQLs del año (%s); para cubrirlos todos, cada uno tendría que revisar %s MQLs por semana.",
+	Exact:            "Un equipo de %s con %s MQLs por semana cada uno cubre todos los MQLs exactamente.",
+	Activity:         "Cada vendedor, cada semana: revisa %s MQLs, trabaja %s SQLs, hace %s y envía %s.",
 	NoticeParam:      "Parámetro del enlace «%s» ignorado: %s.",
 	NoticeStorage:    "No se pudo leer el escenario guardado; se muestra el ejemplo.",
 	WholeNumber:      "escribe un número entero",
 	Errors: map[funnel.Code]string{
-		funnel.CodeNotNumber:   "escribe un número simple, como 1000 o 2.75",
+		funnel.CodeNotNumber:   "escribe un número simple, como 1000 o 2%s75",
 		funnel.CodeDecimals:    "usa como máximo %d decimales",
 		funnel.CodeTooSmall:    "debe ser al menos %s",
 		funnel.CodeTooLarge:    "debe ser como máximo %s",
@@ -244,7 +281,7 @@ var spanish = texts{
 	Surplus:         "Son %s por encima de la meta de %s.",
 	OnTarget:        "Cumple exactamente la meta de %s.",
 	Customers:       "Clientes al año",
-	GoalLine:        "Una meta de %s con %s por cliente requiere %s clientes al año.",
+	GoalLine:        "Una meta de %s con %s por cliente requiere %s al año.",
 	ShareTitle:      "Compartir e insertar",
 	ShareNote:       "El enlace reproduce exactamente esta pantalla. El código para insertar lleva este escenario a un artículo de blog; el marco se ajusta a su contenido.",
 	CopyLink:        "Copiar enlace",
@@ -255,7 +292,16 @@ var spanish = texts{
 	UpdateReady:     "Hay una nueva versión de Embudo.",
 	Reload:          "Recargar",
 	KeyMQLs:         "MQLs por semana",
-	KeyReps:         "vendedores",
+	InputsLabel:     "Datos del escenario",
+	TableOf:         "Tabla: %s",
+	ExpectedTitle:   "Personas esperadas por etapa",
+	OneRep:          "Un vendedor basta: los MQLs ocupan el %s de su semana (%s MQLs de %s).",
+	RepNoun:         noun{"vendedor", "vendedores"},
+	CustomerNoun:    noun{"cliente", "clientes"},
+	SLACallNoun:     noun{"vez", "veces"},
+	SLAEmailNoun:    noun{"email", "emails"},
+	CallNoun:        noun{"llamada", "llamadas"},
+	EmailNoun:       noun{"email", "emails"},
 	KeyVisitors:     "visitantes al año",
 	KeyRevenue:      "ingresos al año",
 }

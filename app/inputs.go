@@ -56,8 +56,9 @@ func (k control) position(text string) string {
 	return strconv.Itoa(int(min(p, logSteps)))
 }
 
-// text is the field text for a slider position: log sliders land on two
-// significant digits (12,000, not 12,162.3).
+// text is the field text for a slider position: log sliders land on three
+// significant digits (121,000, not 121,627.3). Three, not two: one step is
+// 1.4 %, so with two an arrow key could round back to where it was.
 func (k control) text(pos string) string {
 	if !k.log {
 		return pos
@@ -67,8 +68,9 @@ func (k control) text(pos string) string {
 		return pos
 	}
 	v := k.min * math.Exp(p/logSteps*math.Log(k.max/k.min))
-	mag := math.Pow(10, math.Floor(math.Log10(v))-1)
-	return strconv.FormatFloat(math.Round(v/mag)*mag, 'f', 0, 64)
+	exp := int(math.Floor(math.Log10(v))) - 2
+	mag := math.Pow(10, float64(exp))
+	return strconv.FormatFloat(math.Round(v/mag)*mag, 'f', max(0, -exp), 64)
 }
 
 func (k control) sliderRange() (lo, hi, step string) {
@@ -90,13 +92,19 @@ func (c *calculator) renderControl(k control) app.UI {
 	t := c.texts()
 	name := string(k.field)
 	text := c.sc.Text(k.field)
-	box := c.boxText(k.field)
+	box := c.boxText(k.field, decimalMark(c.numbers()))
 	lo, hi, step := k.sliderRange()
 	pos := k.position(text)
 	err := c.errs[k.field]
 	errText := ""
+	field := app.Input().Type("text").ID("field-"+name).
+		DataSet("testid", "field-"+name).DataSet("field", name).
+		Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
+		Value(box).
+		OnInput(c.onField).OnChange(c.onFieldDone)
 	if err != nil {
 		errText = t.fieldError(err, c.numbers())
+		field = field.Aria("invalid", true).Aria("describedby", "error-"+name)
 	}
 	return app.Div().Class("control").Body(
 		app.Label().ID("label-"+name).For("field-"+name).Text(t.Fields[k.field]),
@@ -107,16 +115,15 @@ func (c *calculator) renderControl(k control) app.UI {
 				Aria("labelledby", "label-"+name).
 				Aria("valuetext", c.valueText(k.field)).
 				OnInput(c.onSlider),
-			app.Input().Type("text").ID("field-"+name).
-				DataSet("testid", "field-"+name).DataSet("field", name).
-				Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
-				Value(box).
-				Aria("invalid", err != nil).
-				Aria("describedby", "error-"+name).
-				OnInput(c.onField).OnChange(c.onFieldDone),
+			field,
 			app.Span().Class("unit").Aria("hidden", true).Text(c.unit(k.field)),
 		),
-		app.P().ID("error-"+name).Class("error").Aria("live", "polite").Text(errText),
+		// Present only while there is an error: it is a notice (test hook)
+		// and an alert, read out as it appears.
+		app.If(err != nil, func() app.UI {
+			return app.P().ID("error-"+name).Class("error").Attr("role", "alert").
+				DataSet("testid", "notice").DataSet("field", name).Text(errText)
+		}),
 	)
 }
 
@@ -209,7 +216,7 @@ func (c *calculator) onField(ctx app.Context, e app.Event) {
 	if k.field == "" {
 		return
 	}
-	if c.typed(k.field, text) {
+	if c.typed(k.field, text, decimalMark(c.numbers())) {
 		c.save(ctx)
 	}
 }

@@ -6,6 +6,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func main() {
 	app.Route("/", newCalculator)
+	app.Route("/embed", newCalculator) // the same as ?embed=1
 	app.RunWhenOnBrowser()
 	serve()
 }

@@ -11,12 +11,18 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // newServer wraps go-app's handler with what it leaves to middleware:
 // pre-compressed static files, compression of generated pages, security
 // headers and the browser's language for the pre-rendered page.
 func newServer(h http.Handler, web string) http.Handler {
+	var manifest []byte
+	if ah, ok := h.(*app.Handler); ok {
+		manifest = manifestJSON(ah, "")
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", csp+"; frame-ancestors *")
@@ -28,7 +34,13 @@ func newServer(h http.Handler, web string) http.Handler {
 			serveStatic(w, r, web)
 			return
 		}
-		if r.URL.Path == "/" && !r.URL.Query().Has("lang") {
+		if manifest != nil && (r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json") {
+			hd.Set("Content-Type", "application/manifest+json")
+			hd.Set("Cache-Control", "no-cache")
+			w.Write(manifest)
+			return
+		}
+		if (r.URL.Path == "/" || r.URL.Path == "/embed") && !r.URL.Query().Has("lang") {
 			if lang := preferredLang(r.Header.Get("Accept-Language")); lang != "" {
 				hd.Add("Vary", "Accept-Language")
 				r2 := *r

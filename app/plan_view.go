@@ -27,8 +27,8 @@ func (c *calculator) renderSLA() app.UI {
 			),
 		),
 		app.P().Class("note").DataSet("testid", "sla-rounding").Text(s.Note),
-		app.P().Class("note").Text(fmt.Sprintf(t.Activity, Int(n, a.MQLs),
-			n.Upto(int64(a.SQLs), 2), n.Upto(int64(a.Calls), 2), n.Upto(int64(a.Emails), 2))),
+		app.P().Class("note").Text(fmt.Sprintf(t.Activity, Int(n, a.MQLs), n.Upto(int64(a.SQLs), 2),
+			countUpto(n, int64(a.Calls), 2, t.CallNoun), countUpto(n, int64(a.Emails), 2, t.EmailNoun))),
 	)
 }
 
@@ -57,7 +57,7 @@ func (c *calculator) renderVolumes() app.UI {
 	t, n, p := c.texts(), c.numbers(), c.result.plan
 	return app.Section().Class("card volumes").Aria("labelledby", "volumes-title").Body(
 		app.H2().ID("volumes-title").Text(t.VolumesTitle),
-		tableWrap(t.VolumesTitle).Body(
+		tableWrap(t, t.VolumesTitle).Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text(t.Stage),
@@ -84,6 +84,7 @@ func (c *calculator) renderVolumes() app.UI {
 
 // tableWrap holds a table that may scroll sideways on a phone: a labelled,
 // focusable region, so keyboard users can scroll it too.
-func tableWrap(label string) app.HTMLDiv {
-	return app.Div().Class("table-wrap").TabIndex(0).Attr("role", "region").Aria("label", label)
+// Its label says "table" so it differs from its section's.
+func tableWrap(t *texts, label string) app.HTMLDiv {
+	return app.Div().Class("table-wrap").TabIndex(0).Attr("role", "region").Aria("label", fmt.Sprintf(t.TableOf, label))
 }

@@ -24,7 +24,7 @@ func (c *calculator) Render() app.UI {
 		c.renderNotices(),
 		c.renderKeyFigures(),
 		app.Div().Class("layout").Body(
-			app.Section().Class("inputs").Aria("label", t.ModeLabel).Body(c.renderInputs()...),
+			app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(c.renderInputs()...),
 			app.Div().Class("results").Body(c.renderResults()...),
 		),
 		app.If(!c.sc.Embed, func() app.UI { return app.Div().Class("tools").Body(c.renderTools()...) }).
@@ -120,7 +120,7 @@ func (c *calculator) renderKeyFigures() app.UI {
 	p := c.result.plan
 	return app.Div().Class("keybar").Aria("hidden", true).Body(
 		item(n.Fixed(int64(p.Stages[funnel.MQLs].Week), 1), t.KeyMQLs),
-		item(Int(n, p.Reps), t.KeyReps),
+		app.Span().Class("key").Body(app.Strong().Text(count(n, p.Reps, t.RepNoun))),
 		item(Int(n, p.Stages[funnel.Visitors].Year), t.KeyVisitors),
 	)
 }

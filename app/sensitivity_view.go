@@ -107,7 +107,7 @@ func (p *sensitivityPanel) Render() app.UI {
 	return app.Section().Class("card sensitivity").Aria("labelledby", "sens-title").Body(
 		head,
 		app.P().Class("note").Text(fmt.Sprintf(intro, stepText, value(s.Levers[0].Before))),
-		tableWrap(fmt.Sprintf(caption, stepText)).Body(
+		tableWrap(t, w.SensTitle).Body(
 			app.Table().Class("levers").Body(
 				app.Caption().Class("sr-only").Text(fmt.Sprintf(caption, stepText)),
 				app.THead().Body(app.Tr().Body(

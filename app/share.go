@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"hash/fnv"
 	"net/url"
 	"strings"
 
@@ -77,12 +79,16 @@ func embedSnippet(src, title string) string {
 		return ""
 	}
 	origin := u.Scheme + "://" + u.Host
+	// The id follows the scenario, so two embeds in one post size apart.
+	h := fnv.New32a()
+	h.Write([]byte(src))
+	id := fmt.Sprintf("embudo-%08x", h.Sum32())
 	attr := strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")
-	return `<iframe id="embudo-calculator" src="` + attr.Replace(src) + `" title="` + attr.Replace(title) + `"` +
+	return `<iframe id="` + id + `" src="` + attr.Replace(src) + `" title="` + attr.Replace(title) + `"` +
 		` style="width:100%;max-width:700px;height:900px;border:0" loading="lazy"></iframe>
 <script>
 addEventListener("message", function (e) {
-  var f = document.getElementById("embudo-calculator");
+  var f = document.getElementById("` + id + `");
   if (!f || e.origin !== "` + origin + `" || e.source !== f.contentWindow) return;
   if (e.data && e.data.type === "embudo:height") f.style.height = e.data.height + "px";
 });

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"strings"
 
 	"embudo.app/funnel"
 )
@@ -52,13 +53,33 @@ func (s *state) open(q url.Values, saved, browserLang string) {
 		}
 	}
 	if err := s.compute(s.sc); err != nil {
-		// Valid field by field but too large together: show the example
-		// in the link's language, currency, mode and layout, and say why.
-		s.notices = append(s.notices, err)
-		def := funnel.DefaultScenario()
-		def.Lang, def.Cur, def.Embed, def.Mode = s.sc.Lang, s.sc.Cur, s.sc.Embed, s.sc.Mode
-		s.compute(def)
+		s.dropTooLarge(q)
 	}
+}
+
+// dropTooLarge handles a link whose fields are valid one by one but too
+// large together: starting from the example in the link's language,
+// currency, mode and layout, it applies the link's inputs in the order of
+// the spec's table and ignores, with a notice naming it, each one that
+// would take a stage past the limit.
+func (s *state) dropTooLarge(q url.Values) {
+	link := s.sc
+	next := funnel.DefaultScenario()
+	next.Lang, next.Cur, next.Mode, next.Embed = link.Lang, link.Cur, link.Mode, link.Embed
+	for _, f := range funnel.InputFields {
+		if !q.Has(string(f)) || link.Text(f) == next.Text(f) {
+			continue
+		}
+		try := next
+		try.Set(f, link.Text(f))
+		if _, err := funnel.ComputeForecast(try.Inputs); err != nil {
+			err.Field = f
+			s.notices = append(s.notices, err)
+			continue
+		}
+		next = try
+	}
+	s.compute(next)
 }
 
 // reopen applies the saved query; anything unreadable keeps the example
@@ -118,10 +139,26 @@ func (s *state) set(f funnel.Field, text string) bool {
 	return true
 }
 
-// typed records what the user typed in a number box and applies it.
-func (s *state) typed(f funnel.Field, text string) bool {
+// typed records what the user typed in a number box and applies it, read
+// with the locale's decimal mark (see typedNumber).
+func (s *state) typed(f funnel.Field, text, mark string) bool {
 	s.edits[f] = text
-	return s.set(f, text)
+	return s.set(f, typedNumber(text, mark))
+}
+
+// typedNumber turns a number typed the local way into the link's plain
+// form: "2,75" is 2.75 where the decimal mark is a comma (then "1.000,5" is
+// 1000.5, and "2.75", with no comma, stays 2.75); "100,000" is 100000
+// where it is a point. Spaces, which some locales group with, go.
+func typedNumber(text, mark string) string {
+	text = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(text))
+	if mark == "," {
+		if strings.Contains(text, ",") {
+			text = strings.ReplaceAll(strings.ReplaceAll(text, ".", ""), ",", ".")
+		}
+		return text
+	}
+	return strings.ReplaceAll(text, ",", "")
 }
 
 // slid applies a slider's text; the box shows the canonical value again.
@@ -137,10 +174,11 @@ func (s *state) left(f funnel.Field) {
 	}
 }
 
-// boxText is what a field's number box shows.
-func (s *state) boxText(f funnel.Field) string {
+// boxText is what a field's number box shows: what is being typed, else
+// the value with the locale's decimal mark.
+func (s *state) boxText(f funnel.Field, mark string) string {
 	if e, ok := s.edits[f]; ok {
 		return e
 	}
-	return s.sc.Text(f)
+	return strings.Replace(s.sc.Text(f), ".", mark, 1)
 }

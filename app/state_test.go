@@ -2,6 +2,8 @@ package main
 
 import (
 	"net/url"
+	"strconv"
+	"strings"
 	"testing"
 
 	"embudo.app/funnel"
@@ -36,8 +38,12 @@ func TestStateOpen(t *testing.T) {
 		{name: "invalid stored value falls back to the seed", saved: "r1=abc", visitors: 3200, lang: "en", cur: "USD", stale: true},
 		{name: "hostile link keeps the valid parameters", link: "goal=-5&r2=abc&r3=1e400&r1=25&weeks=%3Cscript%3E", visitors: 6400, lang: "en", cur: "USD",
 			notices: []funnel.Field{funnel.FieldGoal, funnel.FieldR2, funnel.FieldR3, funnel.FieldWeeks}},
-		{name: "too large together shows the seed and says why", link: "goal=10000000000000&ticket=0.01&r1=0.01&r2=0.01", visitors: 3200, lang: "en", cur: "USD",
-			notices: []funnel.Field{funnel.FieldResult}},
+		// goal 10^13 / ticket 1,000 is 10^10 customers and 3.2e11 visitors;
+		// ticket 0.01 (10^15 customers), then r1 or r2 at 0.01 % (1.6e15
+		// visitors) would pass 10^15 people: each is ignored and named.
+		{name: "too large together ignores the parameters that break it", link: "goal=10000000000000&ticket=0.01&r1=0.01&r2=0.01&weeks=40&cur=EUR",
+			visitors: 320_000_000_000, lang: "en", cur: "EUR",
+			notices: []funnel.Field{funnel.FieldTicket, funnel.FieldR1, funnel.FieldR2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,31 +68,31 @@ func TestStateInput(t *testing.T) {
 		s.edits[funnel.FieldR1] = "2"
 		require.True(t, s.slid(funnel.FieldR1, "25"))
 		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
-		assert.Equal(t, "25", s.boxText(funnel.FieldR1))
+		assert.Equal(t, "25", s.boxText(funnel.FieldR1, "."))
 		assert.Equal(t, "25", s.sc.Query().Get("r1"))
 	})
 	t.Run("invalid text keeps the last valid result and the typed text", func(t *testing.T) {
 		s := newState()
-		require.False(t, s.typed(funnel.FieldTicket, "0"))
+		require.False(t, s.typed(funnel.FieldTicket, "0", "."))
 		assert.Equal(t, int64(3200), s.result.plan.Stages[funnel.Visitors].Year)
-		assert.Equal(t, "0", s.boxText(funnel.FieldTicket))
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, "."))
 		require.NotNil(t, s.errs[funnel.FieldTicket])
 		assert.Equal(t, funnel.CodeTooSmall, s.errs[funnel.FieldTicket].Code)
 		assert.Equal(t, "1000", s.sc.Query().Get("ticket"))
 
 		s.left(funnel.FieldTicket)
-		assert.Equal(t, "0", s.boxText(funnel.FieldTicket), "an invalid box keeps its text")
-		require.True(t, s.typed(funnel.FieldTicket, "500"))
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, "."), "an invalid box keeps its text")
+		require.True(t, s.typed(funnel.FieldTicket, "500", "."))
 		assert.Nil(t, s.errs[funnel.FieldTicket])
 		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
 		s.left(funnel.FieldTicket)
-		assert.Equal(t, "500", s.boxText(funnel.FieldTicket))
+		assert.Equal(t, "500", s.boxText(funnel.FieldTicket, "."))
 	})
 	t.Run("a combination past the limit is an error beside the field", func(t *testing.T) {
 		s := newState()
-		require.True(t, s.typed(funnel.FieldGoal, "10000000000000"))
-		require.True(t, s.typed(funnel.FieldTicket, "1"))
-		require.False(t, s.typed(funnel.FieldR1, "0.01"))
+		require.True(t, s.typed(funnel.FieldGoal, "10000000000000", "."))
+		require.True(t, s.typed(funnel.FieldTicket, "1", "."))
+		require.False(t, s.typed(funnel.FieldR1, "0.01", "."))
 		assert.Equal(t, funnel.CodeResultLarge, s.errs[funnel.FieldR1].Code)
 		assert.Equal(t, "50", s.sc.Text(funnel.FieldR1))
 	})
@@ -99,4 +105,41 @@ func TestStateInput(t *testing.T) {
 		assert.False(t, s.set(funnel.FieldCur, "XXX"))
 		assert.Equal(t, "MXN", s.sc.Cur)
 	})
+}
+
+// TestLogSliderSteps checks every position of a log slider moves its value
+// (arrow keys never get stuck) and lands on three significant digits.
+func TestLogSliderSteps(t *testing.T) {
+	for _, k := range []control{goalControls[0], goalControls[1], forecastControls[0]} {
+		prev := ""
+		for pos := 0; pos <= logSteps; pos++ {
+			text := k.text(strconv.Itoa(pos))
+			require.NotEqual(t, prev, text, "%s: position %d repeats %s", k.field, pos, text)
+			digits := strings.TrimLeft(strings.TrimRight(strings.ReplaceAll(text, ".", ""), "0"), "0")
+			require.LessOrEqual(t, len(digits), 3, "%s: %s", k.field, text)
+			var sc funnel.Scenario
+			require.Nil(t, sc.Inputs.Set(k.field, text), "%s: %s", k.field, text)
+			prev = text
+		}
+	}
+}
+
+func TestTypedNumber(t *testing.T) {
+	tests := []struct{ text, mark, want string }{
+		{"2,75", ",", "2.75"},
+		{"1.000,5", ",", "1000.5"},
+		{"2.75", ",", "2.75"},
+		{" 100 000 ", ",", "100000"},
+		{"100,000", ".", "100000"},
+		{"2.75", ".", "2.75"},
+		{"abc", ".", "abc"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, typedNumber(tt.text, tt.mark), "%q with %q", tt.text, tt.mark)
+	}
+	s := newState()
+	require.True(t, s.typed(funnel.FieldR1, "2,75", ","))
+	assert.Equal(t, "2.75", s.sc.Text(funnel.FieldR1))
+	s.left(funnel.FieldR1)
+	assert.Equal(t, "2,75", s.boxText(funnel.FieldR1, ","))
 }

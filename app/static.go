@@ -21,6 +21,9 @@ func generateStatic(dir, web, prefix string) error {
 	if err := app.GenerateStaticWebsite(dir, h); err != nil {
 		return err
 	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.webmanifest"), manifestJSON(h, prefix), 0o644); err != nil {
+		return err
+	}
 	return copyDir(web, filepath.Join(dir, "web"))
 }
 

@@ -68,10 +68,13 @@ func TestSensitivityPanelOrder(t *testing.T) {
 
 	t.Run("forecast measures revenue", func(t *testing.T) {
 		order, deltas := sensitivityOrder(t, newSensitivityPanel(t, funnel.Defaults(), funnel.ModeForecast))
-		// Sales capacity binds: r1 and r2 do not move revenue, r3..r5 add
-		// $2,880 each (288000 cents).
+		// Sales capacity binds: r1 and r2 do not move revenue. Capacity is
+		// 3 x 8 x 48 = 1,152 MQLs; with one of r3..r5 at 51 %: 1,152.0 x
+		// 51 % = 587.5, x 50 % = 293.8 (half up), x 50 % = 146.9 customers
+		// (any of the three in any place), $146,900 instead of $144,000:
+		// +$2,900 each (290000 cents).
 		assert.Equal(t, []string{"3", "4", "5", "1", "2"}, order)
-		assert.Equal(t, "288000", deltas["3"])
+		assert.Equal(t, "290000", deltas["3"])
 		assert.Equal(t, "0", deltas["1"])
 	})
 }

@@ -1,7 +1,7 @@
 package funnel
 
 // Integer helpers for non-negative operands. Callers keep products below
-// 2^63 by the input limits; where they cannot, they use u128.
+// 2^63 by the input limits; where they cannot, they use math/bits.
 
 // ceilDiv is ceil(a/b).
 func ceilDiv(a, b int64) int64 {

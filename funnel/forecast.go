@@ -1,5 +1,7 @@
 package funnel
 
+import "math/bits"
+
 // ComputeForecast works forwards from Visits and Reps. It validates every
 // field (the goal and the plan's needs are part of the answer) and fails
 // with CodeResultLarge when a revenue would pass MaxRevenue or the plan a
@@ -23,33 +25,29 @@ func ComputeForecast(in Inputs) (Forecast, *FieldError) {
 
 // forward is the forecast without the plan's needs; inputs must be valid.
 //
-// Volumes are exact fractions over powers of 10^4: visitors x r1 x ... x ri
-// / 10^(4i) with numerators below 1.2e33, so a u128 holds them and only the
-// displayed tenths and cents are rounded.
+// Each stage is the stage above as shown (tenths) times its rate, rounded
+// half up to tenths, and revenue is the customers shown times the ticket,
+// rounded down to the cent: every figure on screen multiplies through to
+// the next. Tenths stay below 1.2e14, so tenths x rate fits an int64.
 func forward(in *Inputs) (Forecast, *FieldError) {
 	var f Forecast
-	visitors := uint64(in.Visits) * 12
-	f.Expected[Visitors] = Tenths(visitors * 10)
-	volume := u64(visitors) // x 10^-4i after i rates
+	f.Expected[Visitors] = Tenths(in.Visits * 12 * 10)
 	for i, r := range in.Rates {
-		volume, _ = volume.mul(uint64(r))
-		tenths, _ := volume.mul(10)
-		f.Expected[i+1] = Tenths(tenths.roundPow10(4 * (i + 1)).lo)
+		f.Expected[i+1] = f.Expected[i].times(r)
 	}
-	traffic, ok := revenueOf(volume, in.Ticket, 4*NumRates)
+	traffic, ok := revenueOf(f.Expected[Customers], in.Ticket)
 	if !ok {
 		return Forecast{}, revenueTooLarge()
 	}
 
 	// Sales capacity: the MQLs the team reviews, through r3, r4 and r5.
 	f.CapacityMQLs = in.Reps * in.Cap * in.Weeks
-	closed := u64(uint64(f.CapacityMQLs)) // x 10^-12 after three rates
+	closed := Tenths(f.CapacityMQLs * 10)
 	for _, r := range in.Rates[MQLs:] {
-		closed, _ = closed.mul(uint64(r))
+		closed = closed.times(r)
 	}
-	tenths, _ := closed.mul(10)
-	f.CapacityCustomers = Tenths(tenths.roundPow10(12).lo)
-	capacity, ok := revenueOf(closed, in.Ticket, 12)
+	f.CapacityCustomers = closed
+	capacity, ok := revenueOf(closed, in.Ticket)
 	if !ok {
 		return Forecast{}, revenueTooLarge()
 	}
@@ -64,12 +62,16 @@ func forward(in *Inputs) (Forecast, *FieldError) {
 	return f, nil
 }
 
-// revenueOf is customers (numerator over 10^k) x ticket, rounded down to
-// the cent; false past MaxRevenue.
-func revenueOf(customers u128, ticket Money, k int) (Money, bool) {
-	rev, ok := customers.mulFloorPow10(uint64(ticket), k)
-	if !ok || rev.hi != 0 || rev.lo > uint64(MaxRevenue) {
+// times is t x r, rounded half up to tenths.
+func (t Tenths) times(r Rate) Tenths { return Tenths(roundDiv(int64(t)*int64(r), 10000)) }
+
+// revenueOf is customers x ticket, rounded down to the cent; false past
+// MaxRevenue. The product may pass 64 bits (1.2e14 tenths x 1e15 cents),
+// but MaxRevenue x 10 < 2^64, so any product that does is too large.
+func revenueOf(customers Tenths, ticket Money) (Money, bool) {
+	hi, lo := bits.Mul64(uint64(customers), uint64(ticket))
+	if hi != 0 || lo/10 > uint64(MaxRevenue) {
 		return 0, false
 	}
-	return Money(rev.lo), true
+	return Money(lo / 10), true
 }

@@ -10,6 +10,11 @@ import (
 	"embudo.app/funnel"
 )
 
+// TestForecastSeed: 20,000 x 12 = 240,000.0 visitors; x 50 % = 120,000.0
+// leads; x 50 % = 60,000.0 MQLs; x 50 % = 30,000.0 SQLs; x 50 % = 15,000.0
+// opportunities; x 50 % = 7,500.0 customers; x 1,000.00 = 7,500,000.00.
+// Capacity: 3 x 8 x 48 = 1,152 MQLs; x 50 % = 576.0; x 50 % = 288.0;
+// x 50 % = 144.0 customers; x 1,000.00 = 144,000.00.
 func TestForecastSeed(t *testing.T) {
 	f, err := funnel.ComputeForecast(funnel.Defaults())
 	require.Nil(t, err)
@@ -27,6 +32,17 @@ func TestForecastSeed(t *testing.T) {
 	}, f)
 }
 
+// TestForecastBottleneck, by hand (ticket 1,000.00, every rate 50 %):
+//
+//	200 visits: 2,400.0 -> 1,200.0 -> 600.0 -> 300.0 -> 150.0 -> 75.0 customers = 75,000.00
+//	384 visits: 4,608.0 -> 2,304.0 -> 1,152.0 -> 576.0 -> 288.0 -> 144.0 = 144,000.00
+//	385 visits: 4,620.0 -> 2,310.0 -> 1,155.0 -> 577.5 -> 288.75 -> 288.8 (half up)
+//	            -> 144.4 customers = 144,400.00 (exact fractions gave 144.375 = 144,375.00)
+//	267 visits: 3,204.0 -> 1,602.0 -> 801.0 -> 400.5 -> 200.25 -> 200.3 -> 100.15 -> 100.2
+//	            customers = 100,200.00 (exact: 100.125 = 100,125.00)
+//
+// Capacity: 3 reps x 8 x 48 = 1,152 MQLs -> 576.0 -> 288.0 -> 144.0 = 144,000.00;
+// 5 reps: 1,920 -> 960.0 -> 480.0 -> 240.0 = 240,000.00; 0 reps: 0.
 func TestForecastBottleneck(t *testing.T) {
 	tests := []struct {
 		name         string
@@ -38,9 +54,9 @@ func TestForecastBottleneck(t *testing.T) {
 	}{
 		{"traffic binds", 200, 3, 7_500_000, 14_400_000, funnel.BottleneckTraffic, 2_500_000, 0},
 		{"a tie is traffic", 384, 3, 14_400_000, 14_400_000, funnel.BottleneckTraffic, 0, 4_400_000},
-		{"sales binds", 385, 3, 14_437_500, 14_400_000, funnel.BottleneckSales, 0, 4_400_000},
+		{"sales binds", 385, 3, 14_440_000, 14_400_000, funnel.BottleneckSales, 0, 4_400_000},
 		{"no reps", 20_000, 0, 750_000_000, 0, funnel.BottleneckSales, 10_000_000, 0},
-		{"goal exactly", 267, 5, 10_012_500, 24_000_000, funnel.BottleneckTraffic, 0, 12_500},
+		{"the plan's visits reach the goal", 267, 5, 10_020_000, 24_000_000, funnel.BottleneckTraffic, 0, 20_000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,22 +80,30 @@ func TestForecastFractions(t *testing.T) {
 	in.Rates = [funnel.NumRates]funnel.Rate{275, 3333, 10000, 5000, 1}
 	f, err := funnel.ComputeForecast(in)
 	require.Nil(t, err)
-	// 12 x 2.75 % = 0.33; x 33.33 % = 0.109989 -> 0.1; / 2 = 0.0549945 -> 0.1;
-	// x 0.01 % = 0.0000055 -> 0.0.
+	// Each stage from the one above as shown: 12.0 x 2.75 % = 0.33 -> 0.3;
+	// 0.3 x 33.33 % = 0.09999 -> 0.1; 0.1 x 100 % = 0.1; 0.1 x 50 % = 0.05
+	// -> 0.1 (half up); 0.1 x 0.01 % = 0.00001 -> 0.0.
 	assert.Equal(t, [funnel.NumStages]funnel.Tenths{120, 3, 1, 1, 1, 0}, f.Expected)
-	assert.Equal(t, funnel.Money(0), f.TrafficRevenue, "0.0000055 customers x 33.33 is under a cent")
-	// 1152 MQLs x 100 % x 50 % x 0.01 % = 0.0576 customers -> 0.1; x 33.33 = 1.919808 -> 1.91.
+	assert.Equal(t, funnel.Money(0), f.TrafficRevenue, "0.0 customers x 33.33")
+	// 1,152 MQLs = 1,152.0 x 100 % = 1,152.0; x 50 % = 576.0; x 0.01 % =
+	// 0.0576 -> 0.1 customers; 0.1 x 33.33 = 3.333 -> 3.33 (down to the cent),
+	// what the shown 0.1 multiplies to (exact fractions gave 1.91).
 	assert.Equal(t, funnel.Tenths(1), f.CapacityCustomers)
-	assert.Equal(t, funnel.Money(191), f.CapacityRevenue)
+	assert.Equal(t, funnel.Money(333), f.CapacityRevenue)
 }
 
+// TestForecastHalfUp: rounding carries down the chain. 12.0 x 1.25 % =
+// 0.15 -> 0.2 leads; 0.2 x 50 % = 0.1 MQLs; 0.1 x 50 % = 0.05 -> 0.1 SQLs;
+// x 100 % twice = 0.1 customers; 0.1 x 1,000.00 = 100.00. Exact fractions
+// would show 0.2, 0.1 (0.075), 0.0 (0.0375) and revenue 37.50.
 func TestForecastHalfUp(t *testing.T) {
 	in := funnel.Defaults()
 	in.Visits = 1 // 12 a year
-	in.Rates = [funnel.NumRates]funnel.Rate{125, 10000, 10000, 10000, 10000}
+	in.Rates = [funnel.NumRates]funnel.Rate{125, 5000, 5000, 10000, 10000}
 	f, err := funnel.ComputeForecast(in)
 	require.Nil(t, err)
-	assert.Equal(t, funnel.Tenths(2), f.Expected[funnel.Leads], "0.15 rounds up to 0.2")
+	assert.Equal(t, [funnel.NumStages]funnel.Tenths{120, 2, 1, 1, 1, 1}, f.Expected, "0.15 rounds up to 0.2, 0.05 to 0.1")
+	assert.Equal(t, funnel.Money(100_00), f.TrafficRevenue)
 }
 
 func TestForecastLimits(t *testing.T) {
@@ -132,8 +156,9 @@ func TestForecastLimits(t *testing.T) {
 	}
 }
 
-// TestForecastMatchesReference checks the 128-bit arithmetic against
-// math/big over inputs of every magnitude.
+// TestForecastMatchesReference checks the int64 chain and the 64x64-bit
+// revenue product against the math/big reference (refForward) over inputs
+// of every magnitude.
 func TestForecastMatchesReference(t *testing.T) {
 	r := newRand(1)
 	maxRevenue := big.NewInt(int64(funnel.MaxRevenue))

@@ -101,22 +101,29 @@ type refForecast struct {
 	capacityCustomers int64
 }
 
+// refForward is the forecast by the spec, as a reader with the screen
+// would compute it: each stage is the figure above as shown (tenths) times
+// its rate, rounded half up to tenths; revenue is the customers as shown
+// times the ticket, rounded down to the cent. Rationals, no machine ints.
 func refForward(in funnel.Inputs) refForecast {
 	var f refForecast
-	vol := rat(in.Visits*12, 0)
-	f.expected[0] = roundRat(vol, 1)
+	f.expected[0] = roundRat(rat(in.Visits*12, 0), 1)
 	for i, r := range in.Rates {
-		vol.Mul(vol, rat(int64(r), 4))
-		f.expected[i+1] = roundRat(vol, 1)
+		f.expected[i+1] = roundRat(new(big.Rat).Mul(rat(f.expected[i], 1), rat(int64(r), 4)), 1)
 	}
-	rev := new(big.Rat).Mul(vol, rat(int64(in.Ticket), 0))
-	f.traffic = new(big.Int).Quo(rev.Num(), rev.Denom())
-	closed := rat(in.Reps*in.Cap*in.Weeks, 0)
-	for _, r := range in.Rates[2:] {
-		closed.Mul(closed, rat(int64(r), 4))
+	f.traffic = refRevenue(f.expected[funnel.Customers], in.Ticket)
+	closed := roundRat(rat(in.Reps*in.Cap*in.Weeks, 0), 1)
+	for _, r := range in.Rates[funnel.MQLs:] {
+		closed = roundRat(new(big.Rat).Mul(rat(closed, 1), rat(int64(r), 4)), 1)
 	}
-	f.capacityCustomers = roundRat(closed, 1)
-	rev = new(big.Rat).Mul(closed, rat(int64(in.Ticket), 0))
-	f.capacity = new(big.Int).Quo(rev.Num(), rev.Denom())
+	f.capacityCustomers = closed
+	f.capacity = refRevenue(closed, in.Ticket)
 	return f
+}
+
+// refRevenue is customers (tenths) x ticket, rounded down to the cent.
+func refRevenue(customers int64, ticket funnel.Money) *big.Int {
+	rev := new(big.Rat).Mul(rat(customers, 1), rat(int64(ticket), 2)) // currency units
+	rev.Mul(rev, rat(100, 0))                                         // cents
+	return new(big.Int).Quo(rev.Num(), rev.Denom())
 }

@@ -1,6 +1,8 @@
 package funnel_test
 
 import (
+	"math/big"
+	"math/bits"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -84,11 +86,13 @@ func TestPropertyPlan(t *testing.T) {
 
 // TestPropertyForecastOfPlanReachesGoal: with the plan's monthly visits
 // (rounded up) and reps, the forecast reaches the goal. It holds by
-// construction: 12 x ceil(V/12) >= V visitors, each planned count times its
-// rate reaches the next, so the exact expected customers are at least
-// ceil(goal/ticket) and their revenue at least the goal; rounding that
-// down to the cent cannot pass below the goal, a whole number of cents.
-// The same chain holds for capacity from reps x cap x weeks >= MQLs.
+// induction down the chain: 12 x ceil(V/12) >= V visitors, and if a shown
+// stage is at least the planned (whole) count n, then shown x r >= n x r >=
+// the next planned count, a whole number, and rounding half up a value at
+// least a whole number k gives at least k. So the shown customers are at
+// least ceil(goal/ticket), and customers x ticket >= goal; rounding down to
+// the cent cannot pass below the goal, a whole number of cents. The same
+// chain holds for capacity from reps x cap x weeks >= MQLs.
 func TestPropertyForecastOfPlanReachesGoal(t *testing.T) {
 	r := newRand(5)
 	var checked int
@@ -122,6 +126,62 @@ func TestPropertyForecastOfPlanReachesGoal(t *testing.T) {
 		require.Equal(t, f.VisitsNeeded, in.Visits)
 		require.Equal(t, f.RepsNeeded, in.Reps)
 	}
+	require.Greater(t, checked, 5000)
+}
+
+// TestPropertyForecastChainsAsShown: whoever multiplies the figures shown
+// gets the next figure shown. Expected[i+1] is Expected[i] x r rounded
+// half up to tenths, capacity chains the same way from CapacityMQLs, and
+// each revenue is its customers shown x ticket rounded down to the cent.
+// Machine ints here (refForward uses big.Rat). The chain also stays near
+// the exact fraction: each step adds at most half a tenth of error and no
+// rate above 100 % amplifies it, so stage i is within i/2 tenths of exact.
+func TestPropertyForecastChainsAsShown(t *testing.T) {
+	r := newRand(7)
+	// (2tr + 10^4) / (2 x 10^4) is tr/10^4 rounded half up; 2tr < 2.4e18.
+	halfUp := func(t funnel.Tenths, rate funnel.Rate) funnel.Tenths {
+		return funnel.Tenths((2*int64(t)*int64(rate) + 10000) / 20000)
+	}
+	revenue := func(c funnel.Tenths, ticket funnel.Money) funnel.Money {
+		hi, lo := bits.Mul64(uint64(c), uint64(ticket))
+		require.Less(t, hi, uint64(10), "the quotient fits 64 bits")
+		q, _ := bits.Div64(hi, lo, 10)
+		return funnel.Money(q)
+	}
+	var checked int
+	for range 20_000 {
+		in := randomInputs(r)
+		f, err := funnel.ComputeForecast(in)
+		if err != nil {
+			require.Equal(t, funnel.CodeResultLarge, err.Code, "%+v", in)
+			continue
+		}
+		checked++
+		require.Equal(t, funnel.Tenths(in.Visits*12*10), f.Expected[funnel.Visitors])
+		exact := big.NewInt(in.Visits * 12 * 10) // tenths x 10^(4i) after i rates
+		scale := big.NewInt(1)
+		for i, rate := range in.Rates {
+			e, next := f.Expected[i], f.Expected[i+1]
+			require.Equal(t, halfUp(e, rate), next, "%+v stage %d", in, i+1)
+			require.LessOrEqual(t, next, e, "a funnel narrows")
+
+			exact.Mul(exact, big.NewInt(int64(rate)))
+			scale.Mul(scale, big.NewInt(10000))
+			diff := new(big.Int).Mul(big.NewInt(int64(next)), scale)
+			diff.Sub(diff, exact).Abs(diff).Mul(diff, big.NewInt(2))
+			bound := new(big.Int).Mul(scale, big.NewInt(int64(i+1)))
+			require.LessOrEqual(t, diff.Cmp(bound), 0, "%+v stage %d drifts", in, i+1)
+		}
+		require.Equal(t, revenue(f.Expected[funnel.Customers], in.Ticket), f.TrafficRevenue, "%+v", in)
+
+		closed := funnel.Tenths(f.CapacityMQLs * 10)
+		for _, rate := range in.Rates[funnel.MQLs:] {
+			closed = halfUp(closed, rate)
+		}
+		require.Equal(t, closed, f.CapacityCustomers, "%+v", in)
+		require.Equal(t, revenue(f.CapacityCustomers, in.Ticket), f.CapacityRevenue, "%+v", in)
+	}
+	t.Logf("%d forecasts", checked)
 	require.Greater(t, checked, 5000)
 }
 

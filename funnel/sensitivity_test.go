@@ -28,9 +28,15 @@ func TestSensitivitySeedPlan(t *testing.T) {
 func TestSensitivitySeedForecast(t *testing.T) {
 	s, err := funnel.ComputeSensitivity(funnel.Defaults(), funnel.ModeForecast, 100)
 	require.Nil(t, err)
-	// Sales binds, so only r3..r5 (which capacity goes through) move revenue.
+	// Sales binds (144,000.00 < 7,500,000.00), so only r3..r5, which
+	// capacity goes through, move revenue. From 1,152 MQLs:
+	//   r3 51 %: 587.52 -> 587.5; x 50 % = 293.75 -> 293.8; x 50 % = 146.9
+	//   r4 51 %: 576.0; x 51 % = 293.76 -> 293.8; x 50 % = 146.9
+	//   r5 51 %: 576.0; 288.0; x 51 % = 146.88 -> 146.9
+	// 146.9 x 1,000.00 = 146,900.00, up 2,900.00 on 144,000.00 each; tied,
+	// so by rate number. r1 or r2 at 51 % raises only traffic.
 	order := []int{3, 4, 5, 1, 2}
-	deltas := []int64{288_000, 288_000, 288_000, 0, 0}
+	deltas := []int64{290_000, 290_000, 290_000, 0, 0}
 	for i, l := range s.Levers {
 		assert.Equal(t, order[i], l.Rate)
 		assert.Equal(t, deltas[i], l.Delta)

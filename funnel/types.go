@@ -57,7 +57,8 @@ type Money int64
 type Rate int64
 
 // Tenths is a non-negative quantity in tenths (16.7 is Tenths(167)),
-// rounded half up from the exact value.
+// rounded half up: from the exact value, except where a field says it is
+// chained from other rounded figures (Forecast's volumes).
 type Tenths int64
 
 // Hundredths is a non-negative quantity in hundredths (2.08 is
@@ -152,17 +153,23 @@ const (
 
 // Forecast is the forward result from traffic and the sales team.
 type Forecast struct {
-	// Expected yearly volume at each stage from Visits*12 visitors, each
-	// stage = previous x rate, exact then rounded half up to tenths.
+	// Expected is the yearly volume at each stage, chained as shown:
+	// Expected[Visitors] = Visits x 12 and Expected[i+1] = Expected[i] x
+	// Rates[i] rounded half up to tenths, each from the rounded figure
+	// above, not from the exact fraction (so 0.15 x 50 % is 0.1, not 0.0).
 	Expected [NumStages]Tenths
-	// TrafficRevenue = expected customers x ticket (rounded down to the cent).
+	// TrafficRevenue = Expected[Customers] (as shown, in tenths) x Ticket,
+	// rounded down to the cent: floor(Expected[Customers] x Ticket / 10).
 	TrafficRevenue Money
 	// CapacityMQLs = Reps x Cap x Weeks: MQLs the team can review in a year.
 	CapacityMQLs int64
-	// CapacityCustomers and CapacityRevenue: what those MQLs yield through
-	// r3..r5 and the ticket (customers in tenths, revenue rounded down).
+	// CapacityCustomers is CapacityMQLs chained through r3, r4 and r5 like
+	// Expected: each step the previous tenths x the rate, rounded half up
+	// to tenths.
 	CapacityCustomers Tenths
-	CapacityRevenue   Money
+	// CapacityRevenue = CapacityCustomers (as shown) x Ticket, rounded down
+	// to the cent: floor(CapacityCustomers x Ticket / 10).
+	CapacityRevenue Money
 	// Revenue = min(TrafficRevenue, CapacityRevenue); Bottleneck says which
 	// binds (traffic when they are equal).
 	Revenue    Money

@@ -224,7 +224,7 @@ func serveBlogPost(t *testing.T, host, snippet string) string {
 <script>
 window.__msgs = [];
 addEventListener("message", function (e) {
-  var f = document.getElementById("embudo-calculator");
+  var f = document.querySelector('iframe[id^="embudo-"]');
   window.__msgs.push({origin: e.origin, data: e.data, fromFrame: !!f && e.source === f.contentWindow});
 });
 </script>
@@ -377,7 +377,7 @@ func (f frameFit) String() string {
 func readFit(t *testing.T, host, frame context.Context) frameFit {
 	t.Helper()
 	f := eval[frameFit](t, host, `(() => {
-		const f = document.getElementById('embudo-calculator');
+		const f = document.querySelector('iframe[id^="embudo-"]');
 		const hs = window.__msgs.filter(m => m.data && m.data.type === 'embudo:height');
 		return {
 			message: hs.length ? hs[hs.length - 1].data.height : 0,

@@ -32,6 +32,6 @@ func TestSlidersShowTheLink(t *testing.T) {
 	}
 	waitJS(t, ctx, `!!document.querySelector('[data-testid=input-visits]')`, readyTimeout, "the forecast sliders")
 	setSlider(t, ctx, "input-visits", "790")
-	waitJS(t, ctx, `new URL(location.href).searchParams.get('visits') === '890000'`, readyTimeout, "visits=890000 in the link (position 790 on the log scale)")
+	waitJS(t, ctx, `new URL(location.href).searchParams.get('visits') === '891000'`, readyTimeout, "visits=891000 in the link (position 790 on the log scale)")
 	check("after switching to forecast")
 }
