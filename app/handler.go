@@ -35,6 +35,7 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 	if prefix = strings.TrimRight(prefix, "/"); prefix != "" {
 		resources = app.PrefixedLocation(prefix)
 	}
+	resources = versionedResources{resources, version}
 	return &app.Handler{
 		Name:            "Embudo: smarketing SLA calculator",
 		ShortName:       "Embudo",
@@ -58,6 +59,23 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
 		ServiceWorkerTemplate: workerJS,
 	}, nil
+}
+
+// versionedResources stamps every /web/ URL the server writes (page,
+// app.js, worker) with the version: a new build has new URLs, so assets can
+// be cached for a year (serveStatic) and the worker never precaches a stale
+// copy from the browser's cache.
+type versionedResources struct {
+	app.ResourceResolver
+	version string
+}
+
+func (r versionedResources) Resolve(location string) string {
+	u := r.ResourceResolver.Resolve(location)
+	if strings.HasPrefix(location, "/web/") {
+		return u + "?v=" + r.version
+	}
+	return u
 }
 
 // assetsVersion hashes every asset, so a new build is a new version and an

@@ -20,8 +20,9 @@ import (
 // headers and the browser's language for the pre-rendered page.
 func newServer(h http.Handler, web string) http.Handler {
 	var manifest []byte
+	var version string
 	if ah, ok := h.(*app.Handler); ok {
-		manifest = manifestJSON(ah, "")
+		manifest, version = manifestJSON(ah, ""), ah.Version
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
@@ -31,7 +32,7 @@ func newServer(h http.Handler, web string) http.Handler {
 		hd.Add("Vary", "Accept-Encoding")
 
 		if strings.HasPrefix(r.URL.Path, "/web/") {
-			serveStatic(w, r, web)
+			serveStatic(w, r, web, version)
 			return
 		}
 		if manifest != nil && (r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json") {
@@ -63,16 +64,20 @@ func newServer(h http.Handler, web string) http.Handler {
 }
 
 // serveStatic serves a file of web/, choosing its .br or .gz sibling when
-// the browser accepts it. Files are revalidated (no-cache): app.wasm keeps
-// its name across versions, and the service worker holds the offline copy.
-func serveStatic(w http.ResponseWriter, r *http.Request, web string) {
+// the browser accepts it. A URL stamped with the current version (see
+// versionedResources) never changes: cached for a year. Others revalidate.
+func serveStatic(w http.ResponseWriter, r *http.Request, web, version string) {
 	name := path.Clean(strings.TrimPrefix(r.URL.Path, "/web/"))
 	if name == "." || strings.HasPrefix(name, "..") {
 		http.NotFound(w, r)
 		return
 	}
 	file := filepath.Join(web, filepath.FromSlash(name))
-	w.Header().Set("Cache-Control", "no-cache")
+	if version != "" && r.URL.Query().Get("v") == version {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if path.Ext(name) == ".wasm" {
 		ctype = "application/wasm"

@@ -31,7 +31,8 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-// TestAccessibility audits the page with axe-core (WCAG 2.1 A and AA,
+// TestAccessibility audits the page with axe-core (WCAG 2.1 A and AA and
+// best practices,
 // contrast included) in light and dark mode, both languages, both modes,
 // the embed, and a 320 px wide phone; and checks nothing scrolls sideways.
 func TestAccessibility(t *testing.T) {
@@ -74,7 +75,7 @@ func TestAccessibility(t *testing.T) {
 				t.Errorf("%s scrolls sideways at %d px", tc.path, tc.width)
 			}
 
-			script := axe + `;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+			script := axe + `;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
 				.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + " " + (n.failureSummary || "")).slice(0, 5)}))))`
 			raw := eval[string](t, ctx, script)
 			var violations []struct {

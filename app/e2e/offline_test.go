@@ -228,7 +228,8 @@ func waitPrecached(t *testing.T, ctx context.Context) string {
 		const name = (await caches.keys()).find(k => k.startsWith('app-'));
 		if (!name) return '';
 		const c = await caches.open(name);
-		const wasm = await c.match(new URL('/web/app.wasm', location).href);
+		// assets are cached under versioned URLs (/web/app.wasm?v=…)
+		const wasm = await c.match(new URL('/web/app.wasm', location).href, {ignoreSearch: true});
 		const page = await c.match(new URL('/', location).href);
 		return wasm && page ? name : '';
 	})()`

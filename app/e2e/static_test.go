@@ -137,8 +137,8 @@ func checkStaticFolder(t *testing.T, dir, prefix string) {
 		prefix + `/app.js"`,
 		prefix + `/wasm_exec.js"`,
 		prefix + `/app.css"`,
-		prefix + `/web/embudo.css"`,
-		prefix + `/web/embudo.js"`,
+		prefix + `/web/embudo.css?v=`, // versioned: see versionedResources
+		prefix + `/web/embudo.js?v=`,
 	} {
 		if !strings.Contains(index, ref) {
 			t.Errorf("index.html does not reference %s", ref)
