@@ -122,6 +122,7 @@ func (p *exportPanel) renderPrintDoc(t *texts, w *whatIfTexts, n numberFormat) a
 			})),
 		),
 		app.P().Class("print-reps").Text(s.Reps),
+		app.P().Class("note print-assume").Text(p.assumptions(t, w, n)),
 		app.If(link != "", func() app.UI {
 			return app.P().Class("print-link").Text(fmt.Sprintf(w.PrintLink, link))
 		}),
@@ -164,6 +165,17 @@ func (p *exportPanel) onPrint(ctx app.Context, e app.Event) {
 	p.status, p.manual = "", ""
 	// Print after this render, so the document carries today's date.
 	ctx.Defer(func(app.Context) { printPage() })
+}
+
+// assumptions lists the inputs behind the numbers, for the signed copy.
+func (p *exportPanel) assumptions(t *texts, w *whatIfTexts, n numberFormat) string {
+	in := p.Inputs
+	rates := make([]string, 0, funnel.NumRates)
+	for i, r := range in.Rates {
+		rates = append(rates, t.Fields[funnel.RateField(i+1)]+" "+t.percent(n.Upto(int64(r), 2)))
+	}
+	return fmt.Sprintf(w.PrintAssume, strings.Join(rates, ", "), Int(n, in.Weeks), Int(n, in.Cap),
+		Int(n, in.Calls), Int(n, in.Emails))
 }
 
 // slaStrings are the SLA's sentences as the page shows them.

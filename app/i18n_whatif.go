@@ -110,6 +110,7 @@ type whatIfTexts struct {
 	PrintDate   string // (date)
 	PrintReps   string // (reps, fte)
 	PrintLink   string // (url)
+	PrintAssume string // (rates, weeks, cap, calls, emails)
 	PrintSign   string
 	SignMkt     string
 	SignSales   string
@@ -234,6 +235,7 @@ var whatIfEnglish = whatIfTexts{
 	PrintDate:   "Date: %s",
 	PrintReps:   "Reps to have: %s (workload %s FTE).",
 	PrintLink:   "Scenario: %s",
+	PrintAssume: "Assumptions: %s; %s work weeks a year; each rep reviews up to %s MQLs a week; %s calls and %s emails per SQL a week.",
 	PrintSign:   "Signatures",
 	SignMkt:     "Marketing",
 	SignSales:   "Sales",
@@ -349,6 +351,7 @@ var whatIfSpanish = whatIfTexts{
 	PrintDate:   "Fecha: %s",
 	PrintReps:   "Vendedores necesarios: %s (carga de trabajo de %s FTE).",
 	PrintLink:   "Escenario: %s",
+	PrintAssume: "Supuestos: %s; %s semanas laborales al año; cada vendedor revisa hasta %s MQLs por semana; %s llamadas y %s emails por SQL a la semana.",
 	PrintSign:   "Firmas",
 	SignMkt:     "Marketing",
 	SignSales:   "Ventas",
