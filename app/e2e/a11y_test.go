@@ -31,10 +31,10 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-// TestAccessibility audits the page with axe-core (WCAG 2.1 A and AA and
-// best practices,
-// contrast included) in light and dark mode, both languages, both modes,
-// the embed, and a 320 px wide phone; and checks nothing scrolls sideways.
+// TestAccessibility audits the page with axe-core (WCAG 2.1 A and AA, best
+// practices, contrast included) in light and dark mode, both languages,
+// both modes, the embed, and a 320 px wide phone; and checks nothing
+// scrolls sideways.
 func TestAccessibility(t *testing.T) {
 	needBrowser(t)
 	axe := axeSource(t)
