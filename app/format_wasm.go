@@ -27,10 +27,14 @@ func newNumberFormat(lang, cur string) numberFormat {
 		})
 		f.upto[d] = ctor.New(loc, map[string]any{"maximumFractionDigits": d})
 	}
+	// Cents show whenever an amount has them, also in pesos whose
+	// currency has no minor unit (COP, CLP): the math uses them.
 	f.money = ctor.New(loc, map[string]any{
-		"style":               "currency",
-		"currency":            cur,
-		"trailingZeroDisplay": "stripIfInteger",
+		"style":                 "currency",
+		"currency":              cur,
+		"minimumFractionDigits": 2,
+		"maximumFractionDigits": 2,
+		"trailingZeroDisplay":   "stripIfInteger",
 	})
 	return f
 }

@@ -33,6 +33,7 @@ type texts struct {
 	NoticeStorage   string
 	Errors          map[funnel.Code]string
 	WholeNumber     string
+	RevenueLarge    string
 	ResultsLoading  string
 	WasmLoading     string
 	Percent         string // "%s %%" or "%s%%"
@@ -82,23 +83,49 @@ func countUpto(f numberFormat, units int64, scale int, w noun) string {
 
 func (t *texts) percent(s string) string { return fmt.Sprintf(t.Percent, s) }
 
-// fieldError says what is wrong with a field, in the user's words.
+// fieldError says what is wrong with a value typed in a box, in the
+// user's words and number format.
 func (t *texts) fieldError(e *funnel.FieldError, f numberFormat) string {
+	return t.errorText(e, f, decimalMark(f))
+}
+
+// linkError says what is wrong with a link parameter: links always write
+// numbers with a decimal point.
+func (t *texts) linkError(e *funnel.FieldError, f numberFormat) string {
+	return t.errorText(e, f, ".")
+}
+
+func (t *texts) errorText(e *funnel.FieldError, f numberFormat, mark string) string {
 	msg := t.Errors[e.Code]
 	switch e.Code {
+	case funnel.CodeResultLarge:
+		if e.Scale > 0 { // the limit is money, not people
+			return t.RevenueLarge
+		}
 	case funnel.CodeNotNumber:
-		return fmt.Sprintf(msg, decimalMark(f))
+		return fmt.Sprintf(msg, mark)
 	case funnel.CodeDecimals:
 		if e.Scale == 0 {
 			return t.WholeNumber
 		}
 		return fmt.Sprintf(msg, e.Scale)
 	case funnel.CodeTooSmall:
-		return fmt.Sprintf(msg, f.Fixed(e.Min, e.Scale))
+		return fmt.Sprintf(msg, t.limit(e.Field, e.Min, e.Scale, f))
 	case funnel.CodeTooLarge:
-		return fmt.Sprintf(msg, f.Fixed(e.Max, e.Scale))
+		return fmt.Sprintf(msg, t.limit(e.Field, e.Max, e.Scale, f))
 	}
 	return msg
+}
+
+// limit formats a range bound with the field's unit: "$0.01", "100%", "53".
+func (t *texts) limit(field funnel.Field, v int64, scale int, f numberFormat) string {
+	switch field {
+	case funnel.FieldGoal, funnel.FieldTicket:
+		return f.Money(funnel.Money(v))
+	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+		return t.percent(f.Upto(v, scale))
+	}
+	return f.Upto(v, scale)
 }
 
 func textsFor(lang string) *texts {

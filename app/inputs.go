@@ -103,7 +103,7 @@ func (c *calculator) renderControl(k control) app.UI {
 		Value(box).
 		OnInput(c.onField).OnChange(c.onFieldDone)
 	if err != nil {
-		errText = t.fieldError(err, c.numbers())
+		errText = t.Fields[k.field] + ": " + t.fieldError(err, c.numbers())
 		field = field.Aria("invalid", true).Aria("describedby", "error-"+name)
 	}
 	return app.Div().Class("control").Body(

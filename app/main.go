@@ -5,8 +5,13 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func main() {
-	app.Route("/", newCalculator)
-	app.Route("/embed", newCalculator) // the same as ?embed=1
+	registerRoutes()
 	app.RunWhenOnBrowser()
 	serve()
+}
+
+// registerRoutes maps the pages (tests call it too; it is idempotent).
+func registerRoutes() {
+	app.Route("/", newCalculator)
+	app.Route("/embed", newCalculator) // the same as ?embed=1
 }

@@ -16,8 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // mfWeb is the repo's web folder, seen from this package's directory.
@@ -30,7 +28,7 @@ func mfServer(t *testing.T) http.Handler {
 	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
 		t.Skip("web/app.wasm is missing: run make wasm")
 	}
-	app.Route("/", newCalculator) // as main does (idempotent)
+	registerRoutes()
 	h, err := newHandler(mfWeb, "")
 	if err != nil {
 		t.Fatalf("newHandler(%q, \"\"): %v", mfWeb, err)

@@ -73,11 +73,6 @@ func serveStatic(w http.ResponseWriter, r *http.Request, web, version string) {
 		return
 	}
 	file := filepath.Join(web, filepath.FromSlash(name))
-	if version != "" && r.URL.Query().Get("v") == version {
-		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		w.Header().Set("Cache-Control", "no-cache")
-	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if path.Ext(name) == ".wasm" {
 		ctype = "application/wasm"
@@ -89,6 +84,11 @@ func serveStatic(w http.ResponseWriter, r *http.Request, web, version string) {
 	if err != nil {
 		http.NotFound(w, r)
 		return
+	}
+	if version != "" && r.URL.Query().Get("v") == version {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
 	}
 	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
 		if !acceptsEncoding(r, enc.name) {

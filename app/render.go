@@ -129,7 +129,7 @@ func (c *calculator) renderNotices() app.UI {
 	t := c.texts()
 	var items []app.UI
 	for _, e := range c.notices {
-		msg := t.fieldError(e, c.numbers())
+		msg := t.linkError(e, c.numbers())
 		if e.Field == funnel.FieldResult {
 			items = append(items, notice(msg))
 			continue

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -17,13 +16,10 @@ import (
 // TestAssetCaching checks the versioned asset URLs the page links are
 // cached for a year, and any other asset URL is revalidated.
 func TestAssetCaching(t *testing.T) {
-	if _, err := os.Stat("../web/app.wasm"); err != nil {
-		t.Skip("run make wasm first")
-	}
-	h, err := newHandler("../web", "")
-	require.NoError(t, err)
-	srv := httptest.NewServer(newServer(h, "../web"))
+	srv := httptest.NewServer(mfServer(t))
 	defer srv.Close()
+	h, err := newHandler(mfWeb, "")
+	require.NoError(t, err)
 
 	get := func(path string) *http.Response {
 		t.Helper()
@@ -40,6 +36,9 @@ func TestAssetCaching(t *testing.T) {
 	assert.Equal(t, "no-cache", get("/web/embudo.css").Header.Get("Cache-Control"))
 	assert.Equal(t, "no-cache", get("/web/embudo.css?v=old").Header.Get("Cache-Control"))
 	assert.Equal(t, "no-cache", page.Header.Get("Cache-Control"), "pages revalidate")
+	missing := get("/web/missing.js?v=" + h.Version)
+	assert.Equal(t, http.StatusNotFound, missing.StatusCode)
+	assert.NotContains(t, missing.Header.Get("Cache-Control"), "immutable", "a 404 must not stick")
 
 	res, err := http.Get(srv.URL + "/")
 	require.NoError(t, err)

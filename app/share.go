@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -79,9 +80,10 @@ func embedSnippet(src, title string) string {
 		return ""
 	}
 	origin := u.Scheme + "://" + u.Host
-	// The id follows the scenario, so two embeds in one post size apart.
+	// Each snippet gets its own id, so two embeds in one post (even of the
+	// same scenario) size apart.
 	h := fnv.New32a()
-	h.Write([]byte(src))
+	h.Write([]byte(src + time.Now().String()))
 	id := fmt.Sprintf("embudo-%08x", h.Sum32())
 	attr := strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")
 	return `<iframe id="` + id + `" src="` + attr.Replace(src) + `" title="` + attr.Replace(title) + `"` +

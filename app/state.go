@@ -103,7 +103,9 @@ func (s *state) reopen(saved string) {
 }
 
 // compute recomputes every result for sc and makes it current; on error
-// nothing changes.
+// nothing changes. The sensitivity is an extra: where a lever would take
+// revenue past the limit it is left out (the panel says so) and the
+// scenario still applies.
 func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
 	plan, err := funnel.ComputePlan(sc.Inputs)
 	if err != nil {
@@ -115,7 +117,7 @@ func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
 	}
 	sens, err := funnel.ComputeSensitivity(sc.Inputs, sc.Mode, sensitivityStep)
 	if err != nil {
-		return err
+		sens = funnel.Sensitivity{}
 	}
 	s.sc = sc
 	s.result = results{plan: plan, forecast: forecast, sens: sens}
@@ -136,7 +138,19 @@ func (s *state) set(f funnel.Field, text string) bool {
 		return false
 	}
 	delete(s.errs, f)
+	s.dropNotice(f)
 	return true
+}
+
+// dropNotice removes the link's notice about f once the user sets it.
+func (s *state) dropNotice(f funnel.Field) {
+	kept := s.notices[:0]
+	for _, n := range s.notices {
+		if n.Field != f {
+			kept = append(kept, n)
+		}
+	}
+	s.notices = kept
 }
 
 // typed records what the user typed in a number box and applies it, read
@@ -147,18 +161,38 @@ func (s *state) typed(f funnel.Field, text, mark string) bool {
 }
 
 // typedNumber turns a number typed the local way into the link's plain
-// form: "2,75" is 2.75 where the decimal mark is a comma (then "1.000,5" is
-// 1000.5, and "2.75", with no comma, stays 2.75); "100,000" is 100000
-// where it is a point. Spaces, which some locales group with, go.
+// form. With the locale's decimal mark present, the other separator groups
+// ("1.000,5" in Spain, "1,000.5" in Mexico); without it, a separator
+// followed by groups of three digits groups ("100.000", "100,000") and any
+// other is a decimal mark ("2.75", "2,75"). Spaces go.
 func typedNumber(text, mark string) string {
 	text = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(text))
+	group := ","
 	if mark == "," {
-		if strings.Contains(text, ",") {
-			text = strings.ReplaceAll(strings.ReplaceAll(text, ".", ""), ",", ".")
-		}
-		return text
+		group = "."
 	}
-	return strings.ReplaceAll(text, ",", "")
+	switch {
+	case strings.Contains(text, mark):
+		return strings.ReplaceAll(strings.ReplaceAll(text, group, ""), mark, ".")
+	case groupedThousands(text, group):
+		return strings.ReplaceAll(text, group, "")
+	}
+	return strings.ReplaceAll(text, group, ".")
+}
+
+// groupedThousands tells "100.000" (sep ".") from "2.75": digits, then
+// one or more groups of exactly three.
+func groupedThousands(text, sep string) bool {
+	parts := strings.Split(text, sep)
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for i, p := range parts {
+		if i > 0 && len(p) != 3 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // slid applies a slider's text; the box shows the canonical value again.

@@ -96,6 +96,19 @@ func TestStateInput(t *testing.T) {
 		assert.Equal(t, funnel.CodeResultLarge, s.errs[funnel.FieldR1].Code)
 		assert.Equal(t, "50", s.sc.Text(funnel.FieldR1))
 	})
+	t.Run("a lever past the revenue limit leaves the scenario applied", func(t *testing.T) {
+		// 7,500 customers x 132,000,000,000 is 9.9e14 a year, under the
+		// limit; +1 pp on a rate would pass it, so only the sensitivity
+		// is left out.
+		s := newState()
+		s.open(query(t, "mode=forecast&ticket=132000000000"), "", "")
+		assert.Empty(t, s.notices)
+		assert.Equal(t, "132000000000", s.sc.Text(funnel.FieldTicket))
+		assert.Equal(t, funnel.Money(99_000_000_000_000_000), s.result.forecast.TrafficRevenue)
+		assert.Zero(t, s.result.sens.Step, "no sensitivity")
+		require.True(t, s.set(funnel.FieldMode, "plan"))
+		require.True(t, s.set(funnel.FieldMode, "forecast"))
+	})
 	t.Run("mode, language and currency", func(t *testing.T) {
 		s := newState()
 		require.True(t, s.set(funnel.FieldMode, "forecast"))
@@ -129,10 +142,15 @@ func TestTypedNumber(t *testing.T) {
 		{"2,75", ",", "2.75"},
 		{"1.000,5", ",", "1000.5"},
 		{"2.75", ",", "2.75"},
+		{"100.000", ",", "100000"},
+		{"1.234.567", ",", "1234567"},
 		{" 100 000 ", ",", "100000"},
 		{"100,000", ".", "100000"},
+		{"1,000.5", ".", "1000.5"},
+		{"2,75", ".", "2.75"},
 		{"2.75", ".", "2.75"},
 		{"abc", ".", "abc"},
+		{"1.2.3", ",", "1.2.3"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, typedNumber(tt.text, tt.mark), "%q with %q", tt.text, tt.mark)

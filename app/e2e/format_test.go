@@ -24,6 +24,8 @@ func TestPrerenderMatchesBrowser(t *testing.T) {
 		"/?lang=es&cur=EUR&r1=2&goal=1000000",
 		"/?lang=es&cur=USD",
 		"/?lang=es&cur=BRL",
+		"/?lang=en&cur=COP&goal=123456.78&ticket=987.65",
+		"/?lang=es&cur=CLP&ticket=987.65",
 	}
 	ctx := newTab(t)
 	for _, link := range links {
