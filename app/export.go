@@ -19,11 +19,13 @@ import (
 type exportPanel struct {
 	app.Compo
 
-	Inputs funnel.Inputs
-	Plan   funnel.Plan
-	Lang   string
-	Cur    string
-	Query  string // scenarioQuery of what is on screen
+	Inputs   funnel.Inputs
+	Mode     funnel.Mode
+	Plan     funnel.Plan
+	Forecast funnel.Forecast
+	Lang     string
+	Cur      string
+	Query    string // scenarioQuery of what is on screen
 
 	status   string // the last action's outcome, announced politely
 	manual   string // the SLA text to copy by hand when the clipboard fails
@@ -140,6 +142,9 @@ func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {
 		link = p.base + "?" + linkQuery(p.Query, p.Lang)
 	}
 	text := slaText(w, t, slaSentences(t, n, p.Plan, p.Inputs), link)
+	if p.Mode == funnel.ModeForecast { // what the screen shows, then the SLA
+		text = forecastText(t, n, p.Forecast, p.Inputs.Goal) + "\n" + text
+	}
 	clipboardWrite(text, func(ok bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.statusOK = ok
@@ -156,6 +161,9 @@ func (p *exportPanel) onCSV(ctx app.Context, e app.Event) {
 	t, w, n := textsFor(p.Lang), whatIfTextsFor(p.Lang), formatFor(p.Lang, p.Cur)
 	mark := decimalMark(n)
 	header, rows := stageRows(t, p.Plan, mark)
+	if p.Mode == funnel.ModeForecast { // the table on screen
+		header, rows = expectedRows(t, p.Forecast, mark)
+	}
 	downloadFile(w.CSVFile, "text/csv;charset=utf-8", buildCSV(csvSeparator(mark), header, rows))
 	p.status, p.statusOK, p.manual = fmt.Sprintf(w.ExpCSVDone, w.CSVFile), true, ""
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"embudo.app/funnel"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,25 +12,11 @@ import (
 // binds, and the gap to the goal.
 func (c *calculator) renderForecast() app.UI {
 	t, n, f := c.texts(), c.numbers(), c.result.forecast
-	var limit string
-	if f.Bottleneck == funnel.BottleneckSales {
-		limit = fmt.Sprintf(t.ForecastSales, n.Money(f.CapacityRevenue), n.Money(f.TrafficRevenue))
-	} else {
-		limit = fmt.Sprintf(t.ForecastTraffic, n.Money(f.TrafficRevenue), n.Money(f.CapacityRevenue))
-	}
-	goal := n.Money(c.sc.Goal)
-	gap := fmt.Sprintf(t.OnTarget, goal)
-	switch {
-	case f.Gap > 0:
-		gap = fmt.Sprintf(t.Gap, n.Money(f.Gap), goal)
-	case f.Surplus > 0:
-		gap = fmt.Sprintf(t.Surplus, n.Money(f.Surplus), goal)
-	}
 	return app.Section().Class("card forecast").Aria("labelledby", "forecast-title").Body(
 		app.H2().ID("forecast-title").Text(t.ForecastTitle),
 		app.P().Class("bottleneck").DataSet("testid", "bottleneck").DataSet("value", string(f.Bottleneck)).
 			Text(t.Bottleneck[f.Bottleneck]),
-		app.P().Text(limit+" "+gap),
+		app.P().Text(forecastSentence(t, n, f, c.sc.Goal)),
 		app.Dl().Class("figures").Body(
 			figure(t.Customers, "forecast-customers", n.Fixed(int64(f.Expected[funnel.Customers]), 1)),
 			figure(t.TrafficRevenue, "forecast-revenue", n.Money(f.TrafficRevenue)),
@@ -46,4 +33,45 @@ func (c *calculator) renderForecast() app.UI {
 			})),
 		)),
 	)
+}
+
+// forecastSentence says which constraint binds and how far the revenue is
+// from the goal (the screen and the export say the same).
+func forecastSentence(t *texts, n numberFormat, f funnel.Forecast, goalMoney funnel.Money) string {
+	var limit string
+	if f.Bottleneck == funnel.BottleneckSales {
+		limit = fmt.Sprintf(t.ForecastSales, n.Money(f.CapacityRevenue), n.Money(f.TrafficRevenue))
+	} else {
+		limit = fmt.Sprintf(t.ForecastTraffic, n.Money(f.TrafficRevenue), n.Money(f.CapacityRevenue))
+	}
+	goal := n.Money(goalMoney)
+	gap := fmt.Sprintf(t.OnTarget, goal)
+	switch {
+	case f.Gap > 0:
+		gap = fmt.Sprintf(t.Gap, n.Money(f.Gap), goal)
+	case f.Surplus > 0:
+		gap = fmt.Sprintf(t.Surplus, n.Money(f.Surplus), goal)
+	}
+	return limit + " " + gap
+}
+
+// forecastText is the forecast as plain text, for the clipboard.
+func forecastText(t *texts, n numberFormat, f funnel.Forecast, goal funnel.Money) string {
+	var b strings.Builder
+	b.WriteString(t.ForecastTitle + "\n\n")
+	b.WriteString(t.Bottleneck[f.Bottleneck] + ". " + forecastSentence(t, n, f, goal) + "\n")
+	b.WriteString(t.Customers + ": " + n.Fixed(int64(f.Expected[funnel.Customers]), 1) + "\n")
+	b.WriteString(t.TrafficRevenue + ": " + n.Money(f.TrafficRevenue) + "\n")
+	b.WriteString(t.CapacityRevenue + ": " + n.Money(f.CapacityRevenue) + "\n")
+	return b.String()
+}
+
+// expectedRows is the forecast's stage table for the CSV: stage and
+// expected people per year.
+func expectedRows(t *texts, f funnel.Forecast, mark string) (header []string, rows [][]string) {
+	header = []string{t.Stage, t.ExpectedYear}
+	for _, s := range funnel.Stages {
+		rows = append(rows, []string{t.Stages[s], plainNumber(int64(f.Expected[s]), 1, mark)})
+	}
+	return header, rows
 }

@@ -54,7 +54,7 @@ type texts struct {
 	UpdateReady, Reload                                                      string
 	KeyMQLs, KeyVisitors, KeyRevenue                                         string
 
-	InputsLabel, TableOf, ExpectedTitle string
+	InputsLabel, TableOf, ExpectedTitle, ExpectedYear string
 
 	// OneRep(percent, load, cap): one rep with time to spare.
 	OneRep string
@@ -223,6 +223,7 @@ var english = texts{
 	InputsLabel:     "Scenario inputs",
 	TableOf:         "Table: %s",
 	ExpectedTitle:   "Expected people per stage",
+	ExpectedYear:    "Expected per year",
 	OneRep:          "One rep is enough: the MQLs take %s of one rep's week (%s MQLs of %s).",
 	RepNoun:         noun{"rep", "reps"},
 	CustomerNoun:    noun{"customer", "customers"},
@@ -322,6 +323,7 @@ var spanish = texts{
 	InputsLabel:     "Datos del escenario",
 	TableOf:         "Tabla: %s",
 	ExpectedTitle:   "Personas esperadas por etapa",
+	ExpectedYear:    "Esperado al año",
 	OneRep:          "Un vendedor basta: los MQLs ocupan el %s de su semana (%s MQLs de %s).",
 	RepNoun:         noun{"vendedor", "vendedores"},
 	CustomerNoun:    noun{"cliente", "clientes"},

@@ -102,6 +102,9 @@ func (c *calculator) renderControl(k control) app.UI {
 		Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
 		Value(box).
 		OnInput(c.onField).OnChange(c.onFieldDone)
+	if k.log { // money and traffic take up to 16 characters
+		field = field.Class("wide")
+	}
 	if err != nil {
 		errText = t.Fields[k.field] + ": " + t.fieldError(err, c.numbers())
 		field = field.Aria("invalid", true).Aria("describedby", "error-"+name)

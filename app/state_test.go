@@ -161,3 +161,19 @@ func TestTypedNumber(t *testing.T) {
 	s.left(funnel.FieldR1)
 	assert.Equal(t, "2,75", s.boxText(funnel.FieldR1, ","))
 }
+
+// TestForecastExport checks the forecast's CSV rows and text follow the
+// forecast shown (visitors 240,000.0 … customers 7,500.0 for the seed).
+func TestForecastExport(t *testing.T) {
+	f, err := funnel.ComputeForecast(funnel.Defaults())
+	require.Nil(t, err)
+	tx := textsFor("en")
+	header, rows := expectedRows(tx, f, ".")
+	assert.Equal(t, []string{"Stage", "Expected per year"}, header)
+	assert.Equal(t, []string{"Visitors", "240000.0"}, rows[0])
+	assert.Equal(t, []string{"Customers", "7500.0"}, rows[5])
+	text := forecastText(tx, newNumberFormat("en", "USD"), f, funnel.Defaults().Goal)
+	assert.Contains(t, text, "Sales capacity is the bottleneck")
+	assert.Contains(t, text, "Revenue the traffic yields: $7,500,000")
+	assert.Contains(t, text, "Revenue the sales team can carry: $144,000")
+}

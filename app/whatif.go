@@ -20,7 +20,8 @@ func (c *calculator) renderAnalysis() []app.UI {
 	}}
 	if !c.sc.Embed {
 		ui = append(ui, &exportPanel{
-			Inputs: c.sc.Inputs, Plan: c.result.plan, Lang: c.sc.Lang, Cur: c.sc.Cur,
+			Inputs: c.sc.Inputs, Mode: c.sc.Mode, Plan: c.result.plan, Forecast: c.result.forecast,
+			Lang: c.sc.Lang, Cur: c.sc.Cur,
 			Query: scenarioQuery(c.sc),
 		})
 	}
