@@ -159,7 +159,7 @@ func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {
 
 func (p *exportPanel) onCSV(ctx app.Context, e app.Event) {
 	t, w, n := textsFor(p.Lang), whatIfTextsFor(p.Lang), formatFor(p.Lang, p.Cur)
-	mark := decimalMark(n)
+	mark := n.Mark()
 	header, rows := stageRows(t, p.Plan, mark)
 	if p.Mode == funnel.ModeForecast { // the table on screen
 		header, rows = expectedRows(t, p.Forecast, mark)
@@ -263,17 +263,6 @@ func csvSeparator(decimalMark string) rune {
 		return ';'
 	}
 	return ','
-}
-
-// decimalMark is the decimal separator a formatter writes ("." or ",").
-func decimalMark(n numberFormat) string {
-	s := n.Fixed(15, 1) // 1.5
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return string(r)
-		}
-	}
-	return "."
 }
 
 // plainNumber writes units/10^scale with scale decimals, no grouping.

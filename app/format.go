@@ -12,6 +12,8 @@ type numberFormat interface {
 	Fixed(units int64, scale int) string
 	// Upto formats units/10^scale with up to scale decimals (4, 4.5, 4.25).
 	Upto(units int64, scale int) string
+	// Mark is the decimal separator the locale writes ("." or ",").
+	Mark() string
 	// Money formats an amount with the currency's symbol, without
 	// decimals when it is a whole amount.
 	Money(m funnel.Money) string

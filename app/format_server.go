@@ -60,6 +60,8 @@ func (f tableFormat) Fixed(units int64, scale int) string {
 	return s
 }
 
+func (f tableFormat) Mark() string { return f.decimal }
+
 func (f tableFormat) Upto(units int64, scale int) string {
 	for scale > 0 && units%10 == 0 {
 		units, scale = units/10, scale-1

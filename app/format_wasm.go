@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strings"
 	"syscall/js"
 
 	"embudo.app/funnel"
@@ -13,6 +14,7 @@ import (
 type intlFormat struct {
 	fixed [3]js.Value // exactly 0, 1 and 2 decimals
 	upto  [3]js.Value // up to 0, 1 and 2 decimals
+	mark  string      // the decimal separator
 	money js.Value
 }
 
@@ -36,8 +38,14 @@ func newNumberFormat(lang, cur string) numberFormat {
 		"maximumFractionDigits": 2,
 		"trailingZeroDisplay":   "stripIfInteger",
 	})
+	f.mark = "."
+	if strings.Contains(f.Fixed(15, 1), ",") { // 1.5 or 1,5
+		f.mark = ","
+	}
 	return f
 }
+
+func (f intlFormat) Mark() string { return f.mark }
 
 func (f intlFormat) Fixed(units int64, scale int) string {
 	return f.fixed[scale].Call("format", float64(units)/float64(pow10(scale))).String()

@@ -86,7 +86,7 @@ func (t *texts) percent(s string) string { return fmt.Sprintf(t.Percent, s) }
 // fieldError says what is wrong with a value typed in a box, in the
 // user's words and number format.
 func (t *texts) fieldError(e *funnel.FieldError, f numberFormat) string {
-	return t.errorText(e, f, decimalMark(f))
+	return t.errorText(e, f, f.Mark())
 }
 
 // linkError says what is wrong with a link parameter: links always write

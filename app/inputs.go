@@ -92,7 +92,7 @@ func (c *calculator) renderControl(k control) app.UI {
 	t := c.texts()
 	name := string(k.field)
 	text := c.sc.Text(k.field)
-	box := c.boxText(k.field, decimalMark(c.numbers()))
+	box := c.boxText(k.field, c.numbers().Mark())
 	lo, hi, step := k.sliderRange()
 	pos := k.position(text)
 	err := c.errs[k.field]
@@ -219,7 +219,7 @@ func (c *calculator) onField(ctx app.Context, e app.Event) {
 	if k.field == "" {
 		return
 	}
-	if c.typed(k.field, text, decimalMark(c.numbers())) {
+	if c.typed(k.field, text, c.numbers().Mark()) {
 		c.save(ctx)
 	}
 }

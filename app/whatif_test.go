@@ -107,7 +107,7 @@ func TestCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.lang+"-"+tt.cur, func(t *testing.T) {
 			tx := textsFor(tt.lang)
-			mark := decimalMark(newNumberFormat(tt.lang, tt.cur))
+			mark := newNumberFormat(tt.lang, tt.cur).Mark()
 			assert.Equal(t, tt.mark, mark)
 			assert.Equal(t, tt.sep, csvSeparator(mark))
 			header, rows := stageRows(tx, plan, mark)
