@@ -14,7 +14,10 @@ func (c *calculator) Render() app.UI {
 	if c.sc.Embed {
 		class += " embed"
 	}
-	root := app.Main().ID("embudo").Class(class)
+	// data-query is the scenario this page shows: a static host serves the
+	// same pre-rendered page for every link, and embudo.js dims its
+	// numbers until the wasm shows the link's own.
+	root := app.Main().ID("embudo").Class(class).DataSet("query", c.sc.Query().Encode())
 	if c.ready {
 		root = root.DataSet("wasm", "ready")
 	}

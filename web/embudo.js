@@ -15,6 +15,20 @@
     });
   }
 
+  // A static host serves one pre-rendered page for every link: if the
+  // link asks for other values than the page shows, dim the numbers until
+  // the wasm renders the link (it replaces this element).
+  var main = document.getElementById("embudo");
+  if (main && !main.hasAttribute("data-wasm")) {
+    var shown = new URLSearchParams(main.getAttribute("data-query") || "");
+    new URLSearchParams(location.search).forEach(function (v, k) {
+      if (k !== "embed" && shown.has(k) && shown.get(k) !== v) {
+        main.classList.add("pending");
+        main.setAttribute("aria-busy", "true");
+      }
+    });
+  }
+
   // Embedded in an iframe, the page reports its height to the host.
   if (window.parent === window) {
     return;

@@ -58,6 +58,9 @@ func TestStaticSubPath(t *testing.T) {
 		navigate(t, ctx, base+staticPrefix+"/?r1=25")
 		waitReady(t, ctx)
 		waitNumber(t, ctx, "count-visitors", 6400)
+		if eval[bool](t, ctx, `document.getElementById('embudo').classList.contains('pending')`) {
+			t.Error("the numbers stay dimmed after the wasm rendered the link")
+		}
 		for _, s := range seed[1:] { // r1 changes the visitors only
 			assertNumber(t, ctx, s.id, s.want)
 		}
