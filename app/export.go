@@ -103,26 +103,7 @@ func (p *exportPanel) renderPrintDoc(t *texts, w *whatIfTexts, n numberFormat) a
 			app.Div().Class("sla-side").Body(app.H3().Text(t.SalesToMarketing), app.P().Text(s.Sales)),
 		),
 		app.P().Class("note").Text(s.Note),
-		app.Table().Class("print-table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(t.Stage),
-				app.Th().Scope("col").Text(t.Year),
-				app.Th().Scope("col").Text(t.Quarter),
-				app.Th().Scope("col").Text(t.Month),
-				app.Th().Scope("col").Text(t.Week),
-			)),
-			app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
-				st := funnel.Stages[i]
-				v := p.Plan.Stages[st]
-				return app.Tr().Body(
-					app.Th().Scope("row").Text(t.Stages[st]),
-					app.Td().Text(Int(n, v.Year)),
-					app.Td().Text(n.Fixed(int64(v.Quarter), 1)),
-					app.Td().Text(n.Fixed(int64(v.Month), 1)),
-					app.Td().Text(n.Fixed(int64(v.Week), 1)),
-				)
-			})),
-		),
+		stageTable(t, n, p.Plan, false).Class("print-table"),
 		app.P().Class("print-reps").Text(s.Reps),
 		app.P().Class("note print-assume").Text(p.assumptions(t, w, n)),
 		app.If(link != "", func() app.UI {

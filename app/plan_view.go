@@ -54,31 +54,42 @@ func figure(label, testid, value string) app.UI {
 
 // renderVolumes is the table of counts per stage and period.
 func (c *calculator) renderVolumes() app.UI {
-	t, n, p := c.texts(), c.numbers(), c.result.plan
+	t := c.texts()
 	return app.Section().Class("card volumes").Aria("labelledby", "volumes-title").Body(
 		app.H2().ID("volumes-title").Text(t.VolumesTitle),
-		tableWrap(t, t.VolumesTitle).Body(
-			app.Table().Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(t.Stage),
-					app.Th().Scope("col").Text(t.Year),
-					app.Th().Scope("col").Class("col-quarter").Text(t.Quarter),
-					app.Th().Scope("col").Class("col-month").Text(t.Month),
-					app.Th().Scope("col").Text(t.Week),
-				)),
-				app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
-					s := funnel.Stages[i]
-					v := p.Stages[s]
-					return app.Tr().Body(
-						app.Th().Scope("row").Text(t.Stages[s]),
-						app.Td().DataSet("testid", "count-"+s.Key()).Text(Int(n, v.Year)),
-						app.Td().Class("col-quarter").Text(n.Fixed(int64(v.Quarter), 1)),
-						app.Td().Class("col-month").Text(n.Fixed(int64(v.Month), 1)),
-						app.Td().DataSet("testid", "week-"+s.Key()).Text(n.Fixed(int64(v.Week), 1)),
-					)
-				})),
-			),
-		),
+		tableWrap(t, t.VolumesTitle).Body(stageTable(t, c.numbers(), c.result.plan, true)),
+	)
+}
+
+// stageTable is the yearly count per stage with its share per quarter,
+// month and week. hooks adds the test hooks (count-*, week-*): only the
+// table on screen has them, not the printed copy.
+func stageTable(t *texts, n numberFormat, p funnel.Plan, hooks bool) app.HTMLTable {
+	hook := func(td app.HTMLTd, id string) app.HTMLTd {
+		if hooks {
+			return td.DataSet("testid", id)
+		}
+		return td
+	}
+	return app.Table().Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text(t.Stage),
+			app.Th().Scope("col").Text(t.Year),
+			app.Th().Scope("col").Class("col-quarter").Text(t.Quarter),
+			app.Th().Scope("col").Class("col-month").Text(t.Month),
+			app.Th().Scope("col").Text(t.Week),
+		)),
+		app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
+			s := funnel.Stages[i]
+			v := p.Stages[s]
+			return app.Tr().Body(
+				app.Th().Scope("row").Text(t.Stages[s]),
+				hook(app.Td(), "count-"+s.Key()).Text(Int(n, v.Year)),
+				app.Td().Class("col-quarter").Text(n.Fixed(int64(v.Quarter), 1)),
+				app.Td().Class("col-month").Text(n.Fixed(int64(v.Month), 1)),
+				hook(app.Td(), "week-"+s.Key()).Text(n.Fixed(int64(v.Week), 1)),
+			)
+		})),
 	)
 }
 

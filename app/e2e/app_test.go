@@ -90,11 +90,11 @@ func TestPrerenderedHTML(t *testing.T) {
 	}
 }
 
-// TestPrerenderedVisibleWithoutWasm blocks app.wasm and checks that the
-// server-rendered numbers are on screen and not covered by a loader.
-func TestPrerenderedVisibleWithoutWasm(t *testing.T) {
-	ctx := newTab(t)
-	allowConsoleErrors(ctx) // the blocked request is logged as an error
+// blockWasm keeps the tab from loading any .wasm, to see the page as it is
+// before the wasm runs (the blocked request is logged as an error).
+func blockWasm(t *testing.T, ctx context.Context) {
+	t.Helper()
+	allowConsoleErrors(ctx)
 	if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
 		URLPatterns: []*network.BlockPattern{
 			{URLPattern: "*://*:*/*.wasm", Block: true},
@@ -103,6 +103,13 @@ func TestPrerenderedVisibleWithoutWasm(t *testing.T) {
 	}); err != nil {
 		t.Fatalf("blocking *.wasm: %v", err)
 	}
+}
+
+// TestPrerenderedVisibleWithoutWasm blocks app.wasm and checks that the
+// server-rendered numbers are on screen and not covered by a loader.
+func TestPrerenderedVisibleWithoutWasm(t *testing.T) {
+	ctx := newTab(t)
+	blockWasm(t, ctx)
 	navigate(t, ctx, "/")
 	// Give app.js time to run, fail on the wasm and show whatever it shows.
 	time.Sleep(700 * time.Millisecond)

@@ -114,36 +114,30 @@ func TestOfflinePWA(t *testing.T) {
 		t.Errorf("at the end, a fetch from the service worker reached the server (%s)", got)
 	}
 
-	var unexpected, expected []string
-	for _, e := range consoleErrors(ctx) {
-		if why := expectedOfflineError(e); why != "" {
-			expected = append(expected, why+": "+abbrev(e, 160))
-		} else {
-			unexpected = append(unexpected, e)
-		}
-	}
-	for _, e := range tallyMessages(expected) {
-		t.Logf("expected offline error: %s", e)
-	}
-	for _, e := range tallyMessages(unexpected) {
-		t.Errorf("console: %s", e)
-	}
+	reportConsole(t, "", consoleErrors(ctx), expectedOfflineError)
 	for _, d := range dialogs(ctx) {
 		t.Errorf("JavaScript dialog opened: %s", d)
 	}
-	expected, unexpected = nil, nil
-	for _, e := range consoleErrors(sw) {
-		if why := expectedWorkerError(e); why != "" {
-			expected = append(expected, why+": "+abbrev(e, 160))
+	reportConsole(t, "service worker ", consoleErrors(sw), expectedWorkerError)
+}
+
+// reportConsole logs the console errors that expected explains (it says
+// why) and fails on the others.
+func reportConsole(t *testing.T, who string, errs []string, expected func(string) string) {
+	t.Helper()
+	var known, unknown []string
+	for _, e := range errs {
+		if why := expected(e); why != "" {
+			known = append(known, why+": "+abbrev(e, 160))
 		} else {
-			unexpected = append(unexpected, e)
+			unknown = append(unknown, e)
 		}
 	}
-	for _, e := range tallyMessages(expected) {
-		t.Logf("service worker, expected offline error: %s", e)
+	for _, e := range tallyMessages(known) {
+		t.Logf("%sexpected offline error: %s", who, e)
 	}
-	for _, e := range tallyMessages(unexpected) {
-		t.Errorf("service worker console: %s", e)
+	for _, e := range tallyMessages(unknown) {
+		t.Errorf("%sconsole: %s", who, e)
 	}
 }
 

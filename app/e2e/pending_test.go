@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -21,15 +20,7 @@ func TestStaticLinkBeforeWasm(t *testing.T) {
 	base := serveStaticSite(t, site, staticPrefix)
 
 	ctx := newTab(t)
-	allowConsoleErrors(ctx) // the blocked wasm is logged as an error
-	if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
-		URLPatterns: []*network.BlockPattern{
-			{URLPattern: "*://*:*/*.wasm", Block: true},
-			{URLPattern: "*://*:*/*.wasm?*", Block: true},
-		},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	blockWasm(t, ctx)
 	for _, tc := range []struct {
 		link    string
 		pending bool
