@@ -14,18 +14,15 @@ run: build ## build the wasm and serve the app on http://localhost:8000
 
 build: wasm server
 
-# app.wasm, and pre-compressed .gz/.br siblings of it and of every text
-# asset (brotli when the tool is installed), for the server and static hosts.
-COMPRESSED := web/app.wasm $(wildcard web/*.css web/*.js web/*.svg)
+# app.wasm, and pre-compressed .br/.gz siblings of it and of every text
+# asset, for the server and static hosts (app/precompress).
 # The wasm is built against a copy of go-app without its server files and
 # with an engine that renders within the event (see app/wasmsrc).
 WASM_SRC := build/wasm-src
 wasm:
 	$(GO) run ./app/wasmsrc -out $(WASM_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -modfile=$(WASM_SRC)/go.mod $(WASM_FLAGS) -o web/app.wasm ./app
-	@for f in $(COMPRESSED); do gzip -9 -k -f -n $$f; done
-	@if command -v brotli >/dev/null; then for f in $(COMPRESSED); do brotli -q 11 -f -k $$f; done; \
-	else echo "brotli not installed: serving gzip only"; rm -f web/*.br; fi
+	$(GO) run ./app/precompress web
 
 server:
 	$(GO) build -trimpath -o build/embudo ./app

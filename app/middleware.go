@@ -16,13 +16,14 @@ import (
 )
 
 // newServer wraps go-app's handler with what it leaves to middleware:
-// pre-compressed static files, compression of generated pages, security
-// headers and the browser's language for the pre-rendered page.
+// pre-compressed assets (web/ files compressed at build time, go-app's
+// generated files at start), compression of the pre-rendered pages, cache
+// and security headers, and the browser's language for those pages.
 func newServer(h http.Handler, web string) http.Handler {
-	var manifest []byte
+	var generated map[string]*encodedFile
 	var version string
 	if ah, ok := h.(*app.Handler); ok {
-		manifest, version = manifestJSON(ah, ""), ah.Version
+		generated, version = generatedFiles(ah), ah.Version
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
@@ -35,10 +36,18 @@ func newServer(h http.Handler, web string) http.Handler {
 			serveStatic(w, r, web, version)
 			return
 		}
-		if manifest != nil && (r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json") {
-			hd.Set("Content-Type", "application/manifest+json")
-			hd.Set("Cache-Control", "no-cache")
-			w.Write(manifest)
+		if rootFiles[r.URL.Path] {
+			// go-app would proxy these to /web/ by fetching its own
+			// versioned URL, which fails (a 500): serve the file, or a 404.
+			r2 := *r
+			u := *r.URL
+			u.Path, u.RawQuery = "/web"+r.URL.Path, ""
+			r2.URL = &u
+			serveStatic(w, &r2, web, version)
+			return
+		}
+		if f, ok := generated[r.URL.Path]; ok {
+			f.serve(w, r)
 			return
 		}
 		if (r.URL.Path == "/" || r.URL.Path == "/embed") && !r.URL.Query().Has("lang") {
@@ -62,6 +71,9 @@ func newServer(h http.Handler, web string) http.Handler {
 		h.ServeHTTP(gw, r)
 	})
 }
+
+// rootFiles are the files crawlers look for at the root; they live in web/.
+var rootFiles = map[string]bool{"/robots.txt": true, "/sitemap.xml": true, "/ads.txt": true}
 
 // serveStatic serves a file of web/, choosing its .br or .gz sibling when
 // the browser accepts it. A URL stamped with the current version (see
