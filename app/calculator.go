@@ -18,9 +18,10 @@ type calculator struct {
 	app.Compo
 	state
 
-	ready      bool // the wasm has mounted
-	update     bool // a new version is ready
-	controlled bool // a service worker served this page
+	ready      bool   // the wasm renders (data-wasm=ready)
+	opened     string // the link the state was opened from
+	update     bool   // a new version is ready
+	controlled bool   // a service worker served this page
 
 	persist persister // writes the link and storage off the input path
 
@@ -34,13 +35,22 @@ type calculator struct {
 func newCalculator() app.Composer {
 	c := &calculator{state: newState()}
 	if app.IsClient {
+		c.ready = true
 		c.openLink(app.Window().URL())
 	}
 	return c
 }
 
 func (c *calculator) OnNav(ctx app.Context) {
-	c.openLink(ctx.Page().URL())
+	u := ctx.Page().URL().String()
+	if u != c.opened {
+		c.openLink(ctx.Page().URL())
+	} else {
+		// The first navigation opens the link newCalculator opened: the
+		// mounted page shows it already, rendering again would change
+		// nothing but cost the start a full render.
+		ctx.PreventUpdate()
+	}
 	ctx.Page().SetLang(c.sc.Lang)
 	ctx.Page().SetTitle(pageTitle(c.sc.Lang))
 	c.save(ctx)
@@ -53,6 +63,7 @@ func (c *calculator) openLink(u *url.URL) {
 		lang = browserLang()
 	}
 	c.open(u.Query(), loadStored(storageKey), lang)
+	c.opened = u.String()
 	if strings.HasSuffix(u.Path, "/embed") {
 		c.sc.Embed = true
 	}
@@ -69,9 +80,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 			c.save(ctx)
 		}
 	})
-	c.ready = true
 	c.controlled = servedByWorker()
 	c.update = c.controlled && ctx.AppUpdateAvailable()
+	if !c.update {
+		ctx.PreventUpdate() // nothing to show: the mounted page is current
+	}
 	// The browser checks for a new worker on each navigation; a page left
 	// open asks every half hour (go-app v10 no longer polls). Offline the
 	// check would only fail, loudly: skip it.
@@ -88,7 +101,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 // install (the worker claims the page), which is no update: only a page
 // that an older worker served can be stale.
 func (c *calculator) OnAppUpdate(ctx app.Context) {
-	c.update = c.controlled && ctx.AppUpdateAvailable()
+	update := c.controlled && ctx.AppUpdateAvailable()
+	if update == c.update {
+		ctx.PreventUpdate() // the first install claims the page: no update
+	}
+	c.update = update
 }
 
 // servedByWorker tells whether a service worker answered this page's

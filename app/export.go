@@ -35,11 +35,15 @@ type exportPanel struct {
 	statusOK bool
 }
 
-func (p *exportPanel) OnMount(ctx app.Context) {
-	u := *ctx.Page().URL()
+// OnInit takes the page's address before the first render (an OnMount
+// would render the whole page again).
+func (p *exportPanel) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	u := *app.Window().URL()
 	u.RawQuery, u.Fragment = "", ""
-	// Through Dispatch, so the printout gets the link at once.
-	ctx.Dispatch(func(app.Context) { p.base = u.String() })
+	p.base = u.String()
 }
 
 func (p *exportPanel) Render() app.UI {

@@ -6,6 +6,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func main() {
 	registerRoutes()
+	yieldToBrowser()
 	app.RunWhenOnBrowser()
 	serve()
 }

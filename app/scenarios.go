@@ -52,7 +52,12 @@ type scenariosPanel struct {
 	summaries map[string]string
 }
 
-func (p *scenariosPanel) OnMount(ctx app.Context) {
+// OnInit reads the saved list before the first render: an OnMount would
+// render the whole page again.
+func (p *scenariosPanel) OnInit() {
+	if !app.IsClient {
+		return
+	}
 	list, err := readScenarios()
 	p.list = list
 	if err != nil {

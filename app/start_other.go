@@ -1,0 +1,6 @@
+//go:build !wasm
+
+package main
+
+// yieldToBrowser is the browser's; the server has nothing to yield to.
+func yieldToBrowser() {}
