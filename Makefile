@@ -7,7 +7,7 @@ STATIC_PREFIX ?=
 FUZZTIME ?= 10s
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: run build wasm server test unit e2e bench bench-go bench-browser fuzz static vet fmt clean axe
+.PHONY: run build wasm server test unit e2e bench bench-go fuzz static vet fmt clean axe
 
 run: build ## build the wasm and serve the app on http://localhost:8000
 	./build/embudo -addr $(ADDR)
@@ -41,13 +41,21 @@ $(AXE_JS):
 unit:
 	$(GO) test -count=1 -short ./...
 
-bench: bench-go bench-browser ## Go benchmarks and in-browser performance figures
+# make bench: builds, serves on loopback, measures in headless Chromium
+# (and Lighthouse, installed from npm when it can be) and prints every
+# figure against its budget; build/bench.json keeps them.
+LIGHTHOUSE := build/lighthouse/node_modules/.bin/lighthouse
+bench: wasm ## every performance figure against its budget
+	@mkdir -p build
+	$(GO) test -run='^$$' -bench=. -benchmem ./funnel | tee build/bench-go.txt
+	GOOS=js GOARCH=wasm $(GO) build -modfile=$(WASM_SRC)/go.mod -trimpath -ldflags=-w -o build/app-names.wasm ./app
+	@test -x $(LIGHTHOUSE) || { command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix build/lighthouse lighthouse@12.8.2; } \
+		|| echo "lighthouse could not be installed: its figures are skipped"
+	BENCH=1 BENCH_GO=$(abspath build/bench-go.txt) BENCH_WASM_NAMES=$(abspath build/app-names.wasm) BENCH_JSON=$(abspath build/bench.json) \
+		LIGHTHOUSE=$(abspath $(LIGHTHOUSE)) $(GO) test -count=1 -timeout=30m -run='^TestBench$$' -v ./app/e2e
 
 bench-go:
 	$(GO) test -run='^$$' -bench=. -benchmem ./funnel
-
-bench-browser: wasm
-	BENCH=1 $(GO) test -count=1 -run='^TestBench' -v ./app/e2e
 
 fuzz: ## run every fuzz target for FUZZTIME each
 	@for t in $$($(GO) test -list '^Fuzz' ./funnel | grep '^Fuzz'); do \

@@ -27,6 +27,9 @@ type exportPanel struct {
 	Cur      string
 	Query    string // scenarioQuery of what is on screen
 
+	printing    bool     // the print document is rendered (see OnMount)
+	beforePrint app.Func // the window's beforeprint listener
+
 	status   string // the last action's outcome, announced politely
 	manual   string // the SLA text to copy by hand when the clipboard fails
 	base     string // the page's address without its query, for links
@@ -44,6 +47,31 @@ func (p *exportPanel) OnInit() {
 	u := *app.Window().URL()
 	u.RawQuery, u.Fragment = "", ""
 	p.base = u.String()
+}
+
+// OnMount renders the print document when printing starts, by the button
+// or the browser's own menu: it is about a fifth of the page's elements,
+// hidden on screen, and the wasm's first render (one long task) skips it.
+// go-app renders within the beforeprint event (app/wasmsrc), so the
+// document is in place before the browser lays out the printout.
+func (p *exportPanel) OnMount(ctx app.Context) {
+	p.beforePrint = app.FuncOf(func(app.Value, []app.Value) any {
+		if !p.printing {
+			ctx.Dispatch(func(app.Context) { p.printing = true })
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "beforeprint", p.beforePrint)
+	ctx.PreventUpdate() // OnMount's dispatch would render the page again
+}
+
+func (p *exportPanel) OnDismount() {
+	if p.beforePrint == nil { // never mounted in a browser
+		return
+	}
+	app.Window().Call("removeEventListener", "beforeprint", p.beforePrint)
+	p.beforePrint.Release()
+	p.beforePrint = nil
 }
 
 func (p *exportPanel) Render() app.UI {
@@ -70,7 +98,8 @@ func (p *exportPanel) Render() app.UI {
 				app.Textarea().ID("export-text").ReadOnly(true).Rows(8).Text(p.manual),
 			)
 		}),
-		p.renderPrintDoc(t, w, n),
+		// Pre-rendered pages print without the wasm: they carry it.
+		app.If(p.printing || app.IsServer, func() app.UI { return p.renderPrintDoc(t, w, n) }),
 	)
 }
 
@@ -155,7 +184,7 @@ func (p *exportPanel) onCSV(ctx app.Context, e app.Event) {
 
 func (p *exportPanel) onPrint(ctx app.Context, e app.Event) {
 	p.date, p.dateLoc = today(locale(p.Lang, p.Cur)), locale(p.Lang, p.Cur)
-	p.status, p.manual = "", ""
+	p.status, p.manual, p.printing = "", "", true
 	// Print after this render, so the document carries today's date.
 	ctx.Defer(func(app.Context) { printPage() })
 }

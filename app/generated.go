@@ -41,17 +41,25 @@ func newEncodedFile(body []byte, contentType string) *encodedFile {
 	return f
 }
 
-// generatedFiles renders go-app's generated files and the manifest once.
-func generatedFiles(h *app.Handler) map[string]*encodedFile {
+// generatedFiles renders go-app's generated files (app.js streaming the
+// wasm, see loader.go) and the manifest once.
+func generatedFiles(h *app.Handler) (map[string]*encodedFile, error) {
 	files := map[string]*encodedFile{}
 	for _, p := range generatedPaths {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
-		files[p] = newEncodedFile(rec.Body.Bytes(), rec.Header().Get("Content-Type"))
+		body := rec.Body.Bytes()
+		if p == "/app.js" {
+			var err error
+			if body, err = streamingAppJS(body); err != nil {
+				return nil, err
+			}
+		}
+		files[p] = newEncodedFile(body, rec.Header().Get("Content-Type"))
 	}
 	manifest := newEncodedFile(manifestJSON(h, ""), "application/manifest+json")
 	files["/manifest.webmanifest"], files["/manifest.json"] = manifest, manifest
-	return files
+	return files, nil
 }
 
 // serve sends the best encoding the request accepts, or a 304 when the

@@ -34,7 +34,11 @@ func mfServer(t *testing.T) http.Handler {
 	if err != nil {
 		t.Fatalf("newHandler(%q, \"\"): %v", mfWeb, err)
 	}
-	return newServer(h, mfWeb)
+	srv, err := newServer(h, mfWeb)
+	if err != nil {
+		t.Fatalf("newServer: %v", err)
+	}
+	return srv
 }
 
 // mfGet serves one GET request with the given headers (name, value, …).

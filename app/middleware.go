@@ -19,12 +19,12 @@ import (
 // pre-compressed assets (web/ files compressed at build time, go-app's
 // generated files at start), compression of the pre-rendered pages, cache
 // and security headers, and the browser's language for those pages.
-func newServer(h http.Handler, web string) http.Handler {
-	var generated map[string]*encodedFile
-	var version string
-	if ah, ok := h.(*app.Handler); ok {
-		generated, version = generatedFiles(ah), ah.Version
+func newServer(h *app.Handler, web string) (http.Handler, error) {
+	generated, err := generatedFiles(h)
+	if err != nil {
+		return nil, err
 	}
+	version := h.Version
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", csp+"; frame-ancestors *")
@@ -69,7 +69,7 @@ func newServer(h http.Handler, web string) http.Handler {
 		gw := &gzipWriter{ResponseWriter: w}
 		defer gw.Close()
 		h.ServeHTTP(gw, r)
-	})
+	}), nil
 }
 
 // rootFiles are the files crawlers look for at the root; they live in web/.

@@ -38,7 +38,11 @@ func serve() {
 		log.Fatal(err)
 	}
 	fmt.Printf("Embudo on http://%s/\n", ln.Addr())
-	srv := &http.Server{Handler: newServer(h, *web), ReadHeaderTimeout: 10 * time.Second}
+	handler, err := newServer(h, *web)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	if err := srv.Serve(ln); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

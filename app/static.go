@@ -25,6 +25,17 @@ func generateStatic(dir, web, prefix string) error {
 	if err := app.GenerateStaticWebsite(dir, h); err != nil {
 		return err
 	}
+	appJS := filepath.Join(dir, "app.js")
+	b, err := os.ReadFile(appJS)
+	if err != nil {
+		return err
+	}
+	if b, err = streamingAppJS(b); err != nil {
+		return err
+	}
+	if err := os.WriteFile(appJS, b, 0o644); err != nil {
+		return err
+	}
 	if err := os.WriteFile(filepath.Join(dir, "manifest.webmanifest"), manifestJSON(h, prefix), 0o644); err != nil {
 		return err
 	}

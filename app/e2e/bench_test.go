@@ -3,13 +3,24 @@
 package e2e
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	goruntime "runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,9 +30,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// The budgets of make bench (issue: payload and speed).
+const (
+	budgetWasmBrotli   = 1_350_000 // bytes
+	budgetWasmGzip     = 1_850_000 // bytes
+	budgetFirstNumbers = 300       // ms, numbers painted from the pre-rendered HTML
+	budgetInteractive  = 1500      // ms, first slider input handled by the wasm
+	budgetInputP95     = 16        // ms, input event → DOM
+	budgetSecondLoad   = 10_000    // bytes on the wire, service worker in place
+	budgetPerformance  = 90        // Lighthouse mobile
+	budgetLCP          = 2500      // ms
+	budgetCLS          = 0.1
+	budgetA11y         = 100
+	budgetBestPractice = 100
+	budgetSEO          = 90
+)
+
 // loadProbe runs in every new document before the page's scripts: it
-// records when the numbers are first in the DOM, when the wasm has mounted,
-// and the largest contentful paint.
+// records when the numbers are first in the DOM, when the wasm has
+// rendered, and the largest contentful paint.
 const loadProbe = `(() => {
 	const m = window.__bench = {numbers: null, ready: null, lcp: null};
 	const check = () => {
@@ -45,17 +72,15 @@ const loadProbe = `(() => {
 // from the moment the slider exists) and records when count-visitors first
 // shows 6,400: the first slider input that the wasm handled.
 const firstInputProbe = `(() => {
-	const b = window.__bench = {firstInput: null, ready: null, tries: 0};
+	const b = window.__bench = {firstInput: null, tries: 0};
 	const shows6400 = () => {
 		const v = document.querySelector('[data-testid=count-visitors]');
 		return v && v.textContent.replace(/\D/g, '') === '6400';
 	};
 	const mo = new MutationObserver(() => {
-		const now = performance.now();
-		if (b.ready === null && document.querySelector('[data-wasm=ready]')) b.ready = now;
-		if (b.firstInput === null && b.tries > 0 && shows6400()) { b.firstInput = now; mo.disconnect(); }
+		if (b.firstInput === null && b.tries > 0 && shows6400()) { b.firstInput = performance.now(); mo.disconnect(); }
 	});
-	mo.observe(document, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-wasm']});
+	mo.observe(document, {subtree: true, childList: true, characterData: true});
 	const tick = () => {
 		if (b.firstInput !== null) return;
 		const s = document.querySelector('[data-testid=input-r1]');
@@ -100,165 +125,576 @@ const latencyProbe = `(async () => {
 	return lat;
 })()`
 
-// resourcesProbe reads the Navigation and Resource Timing entries.
-const resourcesProbe = `(() => {
-	const pick = e => ({name: e.name, type: e.initiatorType || 'navigation',
-		transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize,
-		end: e.responseEnd});
-	const nav = performance.getEntriesByType('navigation')[0];
+// paintProbe reads the paint timings and the probe's marks.
+const paintProbe = `(() => {
 	const paint = {};
 	for (const p of performance.getEntriesByType('paint')) paint[p.name] = p.startTime;
-	return {
-		nav: pick(nav),
-		dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
-		resources: performance.getEntriesByType('resource').map(pick),
-		paint,
-		bench: window.__bench,
-	};
+	return {fcp: paint['first-contentful-paint'] || 0, bench: window.__bench};
 })()`
 
-type timingEntry struct {
-	Name     string  `json:"name"`
-	Type     string  `json:"type"`
-	Transfer float64 `json:"transfer"`
-	Encoded  float64 `json:"encoded"`
-	Decoded  float64 `json:"decoded"`
-	End      float64 `json:"end"`
-}
-
-type loadResult struct {
-	Nav       timingEntry        `json:"nav"`
-	DCL       float64            `json:"dcl"`
-	Load      float64            `json:"load"`
-	Resources []timingEntry      `json:"resources"`
-	Paint     map[string]float64 `json:"paint"`
-	Bench     struct {
+type benchMarks struct {
+	FCP   float64 `json:"fcp"`
+	Bench struct {
 		Numbers    *float64 `json:"numbers"`
 		Ready      *float64 `json:"ready"`
 		LCP        *float64 `json:"lcp"`
 		FirstInput *float64 `json:"firstInput"`
-		Tries      int      `json:"tries"`
 	} `json:"bench"`
 }
 
-// TestBenchBrowser measures what a user feels; it runs only with BENCH=1
-// (make bench-browser) and logs a table.
-func TestBenchBrowser(t *testing.T) {
+// benchRow is one figure of the report.
+type benchRow struct {
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Shown  string  `json:"shown"`
+	Budget string  `json:"budget,omitempty"`
+	Pass   *bool   `json:"pass,omitempty"`
+	Note   string  `json:"note,omitempty"`
+}
+
+type benchReport struct {
+	Date     string            `json:"date"`
+	Browser  string            `json:"browser"`
+	CPUs     int               `json:"cpus"`
+	Rows     []benchRow        `json:"rows"`
+	Packages []packageSize     `json:"wasmPackages,omitempty"`
+	Requests map[string]string `json:"firstLoadRequests,omitempty"`
+}
+
+func (r *benchReport) add(name string, value float64, unit, shown string) *benchRow {
+	r.Rows = append(r.Rows, benchRow{Name: name, Value: value, Unit: unit, Shown: shown})
+	return &r.Rows[len(r.Rows)-1]
+}
+
+// atMost and atLeast set a row's budget and verdict.
+func (row *benchRow) atMost(limit float64, shown string) *benchRow {
+	ok := row.Value <= limit
+	row.Budget, row.Pass = "≤ "+shown, &ok
+	return row
+}
+
+func (row *benchRow) atLeast(limit float64, shown string) *benchRow {
+	ok := row.Value >= limit
+	row.Budget, row.Pass = "≥ "+shown, &ok
+	return row
+}
+
+// TestBench measures what a user feels and checks it against the budgets;
+// it runs only with BENCH=1 (make bench), prints a table and writes it as
+// JSON to BENCH_JSON. BENCH_GO names the funnel's `go test -bench` output,
+// BENCH_WASM_NAMES an app.wasm built with its symbol names (for the size
+// by package) and LIGHTHOUSE the lighthouse command, when they exist.
+func TestBench(t *testing.T) {
 	if os.Getenv("BENCH") != "1" {
-		t.Skip("browser bench: set BENCH=1 (make bench-browser)")
+		t.Skip("bench: set BENCH=1 (make bench)")
 	}
 	needBrowser(t)
+	ver, _ := chromedp.CallBrowser(browserCtx, browser.GetVersion, cdp.Empty{})
+	r := &benchReport{Date: time.Now().UTC().Format(time.RFC3339), Browser: ver.Product, CPUs: goruntime.NumCPU()}
 
+	benchWasmSize(t, r)
+	proxy := newCountingProxy(t, baseURL)
+	benchLoads(t, r, proxy)
+	benchLatency(t, r)
+	benchGo(t, r)
+	benchLighthouse(t, r)
+
+	out := r.table()
+	fmt.Print(out)
+	t.Log("\n" + out)
+	if path := os.Getenv("BENCH_JSON"); path != "" {
+		b, _ := json.MarshalIndent(r, "", "  ")
+		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+			t.Errorf("writing %s: %v", path, err)
+		}
+	}
+	for _, row := range r.Rows {
+		if row.Pass != nil && !*row.Pass {
+			t.Errorf("over budget: %s = %s (budget %s)", row.Name, row.Shown, row.Budget)
+		}
+	}
+}
+
+func benchWasmSize(t *testing.T, r *benchReport) {
+	web := filepath.Join(repoRoot, "web")
+	size := func(name string) float64 {
+		fi, err := os.Stat(filepath.Join(web, name))
+		if err != nil {
+			t.Fatalf("web/%s: %v (make bench builds it)", name, err)
+		}
+		return float64(fi.Size())
+	}
+	raw, gz, br := size("app.wasm"), size("app.wasm.gz"), size("app.wasm.br")
+	r.add("app.wasm raw", raw, "B", bytesShown(raw))
+	r.add("app.wasm gzip", gz, "B", bytesShown(gz)).atMost(budgetWasmGzip, bytesShown(budgetWasmGzip))
+	r.add("app.wasm brotli", br, "B", bytesShown(br)).atMost(budgetWasmBrotli, bytesShown(budgetWasmBrotli))
+	if names := os.Getenv("BENCH_WASM_NAMES"); names != "" {
+		pkgs, err := wasmPackageSizes(names)
+		if err != nil {
+			t.Errorf("size by package: %v", err)
+		}
+		r.Packages = pkgs
+	}
+}
+
+// benchLoads: cold loads (first numbers, interactive, bytes) and a second
+// load with the service worker in place, all through a proxy that counts
+// the bytes the server sends.
+func benchLoads(t *testing.T, r *benchReport, proxy *countingProxy) {
 	const runs = 3
-	var fcp, numbers, ready, lcp, firstInput, firstInputReady []float64
-	var first loadResult
-	var latencies []float64
-	var timeouts int
-
-	for i := 0; i < runs; i++ {
-		// Cold load in a fresh browser context: nothing cached.
+	var fcp, numbers, ready, lcp, interactive, firstBytes []float64
+	var secondBytes float64
+	for i := range runs {
 		ctx := newTab(t)
 		addProbe(t, ctx, loadProbe)
-		navigate(t, ctx, "/")
+		proxy.reset()
+		navigate(t, ctx, proxy.url+"/")
 		waitReady(t, ctx)
-		time.Sleep(time.Second) // let late requests (icons, manifest…) finish
-		r := eval[loadResult](t, ctx, resourcesProbe)
+		waitWorkerActive(t, ctx)
+		firstBytes = append(firstBytes, proxy.settle())
+		m := eval[benchMarks](t, ctx, paintProbe)
+		fcp = append(fcp, m.FCP)
+		if m.Bench.Numbers != nil {
+			numbers = append(numbers, *m.Bench.Numbers)
+		}
+		if m.Bench.Ready != nil {
+			ready = append(ready, *m.Bench.Ready)
+		}
+		if m.Bench.LCP != nil {
+			lcp = append(lcp, *m.Bench.LCP)
+		}
 		if i == 0 {
-			first = r
-			lat := eval[[]float64](t, ctx, latencyProbe)
-			for _, v := range lat {
-				if v < 0 {
-					timeouts++
-					continue
-				}
-				latencies = append(latencies, v)
-			}
-		}
-		fcp = appendIf(fcp, r.Paint["first-contentful-paint"], r.Paint["first-contentful-paint"] > 0)
-		if r.Bench.Numbers != nil {
-			numbers = append(numbers, *r.Bench.Numbers)
-		}
-		if r.Bench.Ready != nil {
-			ready = append(ready, *r.Bench.Ready)
-		}
-		if r.Bench.LCP != nil {
-			lcp = append(lcp, *r.Bench.LCP)
+			r.Requests = proxy.lastRequests()
+			proxy.reset()
+			navigate(t, ctx, proxy.url+"/")
+			waitReady(t, ctx)
+			secondBytes = proxy.settle()
 		}
 
-		// First input handled by the wasm, in another cold context.
 		ctx2 := newTab(t)
 		addProbe(t, ctx2, firstInputProbe)
 		navigate(t, ctx2, "/")
 		waitJS(t, ctx2, `window.__bench && window.__bench.firstInput !== null`, readyTimeout,
 			"the first slider input to be handled (count-visitors 6,400)")
-		r2 := eval[loadResult](t, ctx2, resourcesProbe)
-		firstInput = append(firstInput, *r2.Bench.FirstInput)
-		if r2.Bench.Ready != nil {
-			firstInputReady = append(firstInputReady, *r2.Bench.Ready)
-		}
+		interactive = append(interactive, *eval[benchMarks](t, ctx2, paintProbe).Bench.FirstInput)
 	}
+	r.add("first numbers painted (FCP, pre-rendered HTML)", pct(fcp, 50), "ms", msStats(fcp)).
+		atMost(budgetFirstNumbers, fmt.Sprint(budgetFirstNumbers, " ms"))
+	r.add("numbers in the DOM (HTML parser)", pct(numbers, 50), "ms", msStats(numbers))
+	r.add("largest contentful paint", pct(lcp, 50), "ms", msStats(lcp))
+	r.add("wasm rendered ([data-wasm=ready])", pct(ready, 50), "ms", msStats(ready))
+	r.add("first slider input handled by the wasm", pct(interactive, 50), "ms", msStats(interactive)).
+		atMost(budgetInteractive, fmt.Sprint(budgetInteractive, " ms"))
+	r.add("first load, bytes from the server", pct(firstBytes, 50), "B", bytesShown(pct(firstBytes, 50)))
+	r.add("second load, bytes from the server (service worker)", secondBytes, "B", bytesShown(secondBytes)).
+		atMost(budgetSecondLoad, bytesShown(budgetSecondLoad))
+}
 
-	var wasm *timingEntry
-	for i := range first.Resources {
-		if strings.Contains(first.Resources[i].Name, "app.wasm") {
-			wasm = &first.Resources[i]
-		}
-	}
-	totalTransfer, totalEncoded, totalDecoded := first.Nav.Transfer, first.Nav.Encoded, first.Nav.Decoded
-	for _, r := range first.Resources {
-		totalTransfer += r.Transfer
-		totalEncoded += r.Encoded
-		totalDecoded += r.Decoded
-	}
+func benchLatency(t *testing.T, r *benchReport) {
+	app := inputLatency(t, baseURL+"/", true)
+	plain := inputLatency(t, plainPage(t), false)
+	p95, plain95 := pct(app, 95), pct(plain, 95)
+	ratio := p95 / max(plain95, 0.1)
+	r.add("input→DOM p50, 200 slider inputs", pct(app, 50), "ms", fmt.Sprintf("%.1f ms", pct(app, 50)))
+	r.add("input→DOM p95", p95, "ms", fmt.Sprintf("%.1f ms (%.1f× plain JS)", p95, ratio)).
+		atMost(budgetInputP95, fmt.Sprint(budgetInputP95, " ms"))
+	r.add("input→DOM max", pct(app, 100), "ms", fmt.Sprintf("%.1f ms", pct(app, 100)))
+	r.add("plain JS page: input→DOM p50 / p95 / max", plain95, "ms",
+		fmt.Sprintf("%.1f / %.1f / %.1f ms", pct(plain, 50), plain95, pct(plain, 100)))
+	r.add("ratio of the p95s (app / plain JS)", ratio, "×", fmt.Sprintf("%.1f×", ratio))
+}
 
-	ver, _ := chromedp.CallBrowser(browserCtx, browser.GetVersion, cdp.Empty{})
+// inputLatency runs latencyProbe on a page; wasm: wait for the wasm first.
+func inputLatency(t *testing.T, url string, wasm bool) []float64 {
+	ctx := newTab(t)
+	navigate(t, ctx, url)
+	if wasm {
+		waitReady(t, ctx)
+	}
+	var lat []float64
+	for _, v := range eval[[]float64](t, ctx, latencyProbe) {
+		if v < 0 {
+			t.Errorf("%s: a slider input changed nothing within 1 s", url)
+			continue
+		}
+		lat = append(lat, v)
+	}
+	return lat
+}
+
+// plainPage serves testdata/plain.html on a loopback server of its own.
+func plainPage(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("testdata", "plain.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(b)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
+// benchGo adds the funnel's benchmarks (make bench runs them first).
+func benchGo(t *testing.T, r *benchReport) {
+	path := os.Getenv("BENCH_GO")
+	if path == "" {
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Errorf("Go benchmarks: %v", err)
+		return
+	}
+	defer f.Close()
+	line := regexp.MustCompile(`^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(?:\s+(\d+) B/op\s+(\d+) allocs/op)?`)
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		m := line.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		ns, _ := strconv.ParseFloat(m[2], 64)
+		shown := fmt.Sprintf("%.0f ns/op", ns)
+		if m[4] != "" {
+			shown += fmt.Sprintf(", %s allocs", m[4])
+		}
+		r.add("Go: funnel "+m[1], ns, "ns/op", shown)
+	}
+}
+
+// benchLighthouse runs Lighthouse's mobile audit three times and keeps the
+// run with the median performance score.
+func benchLighthouse(t *testing.T, r *benchReport) {
+	lh := os.Getenv("LIGHTHOUSE")
+	if lh == "" {
+		r.add("Lighthouse", 0, "", "skipped: LIGHTHOUSE is not set (make bench installs it with npm)")
+		return
+	}
+	if _, err := os.Stat(lh); err != nil {
+		r.add("Lighthouse", 0, "", "skipped: "+lh+" is missing (npm could not install lighthouse@12.8.2)")
+		return
+	}
+	type result struct {
+		Categories map[string]struct {
+			Score float64 `json:"score"`
+		} `json:"categories"`
+		Audits map[string]struct {
+			NumericValue float64 `json:"numericValue"`
+		} `json:"audits"`
+	}
+	var runs []result
+	for i := range 3 {
+		out := filepath.Join(t.TempDir(), fmt.Sprintf("lh%d.json", i))
+		cmd := exec.Command(lh, baseURL+"/", "--output=json", "--output-path="+out, "--quiet",
+			"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "+
+				"--disable-background-networking --disable-component-update --disable-sync --user-data-dir="+t.TempDir())
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+findChromium())
+		if b, err := cmd.CombinedOutput(); err != nil {
+			r.add("Lighthouse", 0, "", fmt.Sprintf("failed: %v: %s", err, abbrev(string(b), 200)))
+			return
+		}
+		var res result
+		b, err := os.ReadFile(out)
+		if err == nil {
+			err = json.Unmarshal(b, &res)
+		}
+		if err != nil {
+			t.Errorf("reading Lighthouse's report: %v", err)
+			return
+		}
+		runs = append(runs, res)
+	}
+	slices.SortFunc(runs, func(a, b result) int {
+		return int(100*a.Categories["performance"].Score) - int(100*b.Categories["performance"].Score)
+	})
+	perfs := make([]string, len(runs))
+	for i, run := range runs {
+		perfs[i] = fmt.Sprint(int(100 * run.Categories["performance"].Score))
+	}
+	med := runs[len(runs)/2]
+	score := func(k string) float64 { return float64(int(100*med.Categories[k].Score + 0.5)) }
+	audit := func(k string) float64 { return med.Audits[k].NumericValue }
+	p := score("performance")
+	r.add("Lighthouse mobile: performance (median of 3)", p, "", fmt.Sprintf("%.0f (runs %s)", p, strings.Join(perfs, ", "))).
+		atLeast(budgetPerformance, fmt.Sprint(budgetPerformance))
+	r.add("Lighthouse: largest contentful paint", audit("largest-contentful-paint"), "ms",
+		fmt.Sprintf("%.0f ms", audit("largest-contentful-paint"))).atMost(budgetLCP, fmt.Sprint(budgetLCP, " ms"))
+	r.add("Lighthouse: total blocking time", audit("total-blocking-time"), "ms", fmt.Sprintf("%.0f ms", audit("total-blocking-time")))
+	r.add("Lighthouse: cumulative layout shift", audit("cumulative-layout-shift"), "",
+		fmt.Sprintf("%.3f", audit("cumulative-layout-shift"))).atMost(budgetCLS, fmt.Sprint(budgetCLS))
+	r.add("Lighthouse: first contentful paint", audit("first-contentful-paint"), "ms", fmt.Sprintf("%.0f ms", audit("first-contentful-paint")))
+	r.add("Lighthouse: accessibility", score("accessibility"), "", fmt.Sprint(score("accessibility"))).
+		atLeast(budgetA11y, fmt.Sprint(budgetA11y))
+	r.add("Lighthouse: best practices", score("best-practices"), "", fmt.Sprint(score("best-practices"))).
+		atLeast(budgetBestPractice, fmt.Sprint(budgetBestPractice))
+	r.add("Lighthouse: SEO", score("seo"), "", fmt.Sprint(score("seo"))).atLeast(budgetSEO, fmt.Sprint(budgetSEO))
+}
+
+func (r *benchReport) table() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Embudo in-browser figures: %s, headless, %d CPUs, %s, %d cold loads (median [min-max])\n",
-		ver.Product, goruntime.NumCPU(), baseURL, runs)
-	row := func(k, v string) { fmt.Fprintf(&b, "  %-46s %s\n", k, v) }
-	row("first contentful paint (pre-rendered numbers)", msStats(fcp))
-	row("numbers in the DOM (parser)", msStats(numbers))
-	row("largest contentful paint", msStats(lcp))
-	row("wasm mounted ([data-wasm=ready])", msStats(ready))
-	row("first slider input handled by the wasm", msStats(firstInput))
-	row("  (wasm mounted, same loads)", msStats(firstInputReady))
-	if len(latencies) > 0 {
-		row(fmt.Sprintf("input→DOM latency, %d inputs", len(latencies)+timeouts),
-			fmt.Sprintf("p50 %.1f ms, p95 %.1f ms, max %.1f ms", pct(latencies, 50), pct(latencies, 95), pct(latencies, 100)))
+	fmt.Fprintf(&b, "Embudo bench, %s, %s, %d CPUs (medians of 3 cold loads [min-max])\n\n", r.Date, r.Browser, r.CPUs)
+	fmt.Fprintf(&b, "  %-52s %-34s %-22s %s\n", "figure", "measured", "budget", "")
+	for _, row := range r.Rows {
+		verdict := ""
+		if row.Pass != nil {
+			verdict = map[bool]string{true: "PASS", false: "FAIL"}[*row.Pass]
+		}
+		fmt.Fprintf(&b, "  %-52s %-34s %-22s %s\n", row.Name, row.Shown, row.Budget, verdict)
 	}
-	if timeouts > 0 {
-		row("inputs with no DOM change within 1 s", fmt.Sprint(timeouts))
+	if len(r.Packages) > 0 {
+		b.WriteString("\n  app.wasm code by package (bytes of function bodies, before compression):\n")
+		for _, p := range r.Packages {
+			fmt.Fprintf(&b, "    %9d  %s\n", p.Bytes, p.Package)
+		}
 	}
-	if wasm != nil {
-		row("app.wasm transferred (encoded body)", kib(wasm.Encoded)+fmt.Sprintf(" (transferSize %s)", kib(wasm.Transfer)))
-		row("app.wasm decoded", kib(wasm.Decoded))
-	} else {
-		row("app.wasm", "not in Resource Timing")
+	if len(r.Requests) > 0 {
+		b.WriteString("\n  bytes from the server, first cold load, by request (headers included):\n")
+		keys := make([]string, 0, len(r.Requests))
+		for k := range r.Requests {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			fmt.Fprintf(&b, "    %-44s %s\n", abbrev(k, 44), r.Requests[k])
+		}
 	}
-	row(fmt.Sprintf("first load total, %d requests (transferSize)", len(first.Resources)+1), kib(totalTransfer))
-	row("first load total (encoded bodies)", kib(totalEncoded)+", decoded "+kib(totalDecoded))
-	row("DOMContentLoaded / load event", fmt.Sprintf("%.0f ms / %.0f ms", first.DCL, first.Load))
-	if repoRoot != "" {
-		var sizes []string
-		for _, name := range []string{"app.wasm", "app.wasm.gz", "app.wasm.br"} {
-			if fi, err := os.Stat(filepath.Join(repoRoot, "web", name)); err == nil {
-				sizes = append(sizes, name+" "+kib(float64(fi.Size())))
+	return b.String()
+}
+
+// countingProxy forwards HTTP to the app server and counts the bytes the
+// server sends back (headers included), also those of the requests the
+// service worker makes, which the page's Resource Timing does not see.
+type countingProxy struct {
+	url   string
+	bytes atomic.Int64
+	mu    sync.Mutex
+	reqs  map[string]int64
+}
+
+func newCountingProxy(t *testing.T, target string) *countingProxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &countingProxy{url: "http://" + ln.Addr().String(), reqs: map[string]int64{}}
+	host := strings.TrimPrefix(target, "http://")
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		out, err := http.NewRequest(req.Method, "http://"+host+req.URL.RequestURI(), nil)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		out.Header = req.Header.Clone()
+		res, err := http.DefaultTransport.(*http.Transport).RoundTrip(out)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer res.Body.Close()
+		n := int64(len(res.Proto) + len(res.Status) + 4)
+		for k, vs := range res.Header {
+			for _, v := range vs {
+				w.Header().Add(k, v)
+				n += int64(len(k) + len(v) + 4)
 			}
 		}
-		row("on disk (web/)", strings.Join(sizes, ", "))
-	}
-	b.WriteString("  requests of the first load:\n")
-	for _, r := range append([]timingEntry{first.Nav}, first.Resources...) {
-		name := strings.TrimPrefix(r.Name, baseURL)
-		fmt.Fprintf(&b, "    %-40s %-10s transfer %9s  encoded %9s  decoded %9s  end %6.0f ms\n",
-			abbrev(name, 40), r.Type, kib(r.Transfer), kib(r.Encoded), kib(r.Decoded), r.End)
-	}
+		w.WriteHeader(res.StatusCode)
+		body, _ := io.Copy(w, res.Body)
+		n += body
+		p.bytes.Add(n)
+		p.mu.Lock()
+		p.reqs[req.URL.Path] += n
+		p.mu.Unlock()
+	})}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return p
+}
 
-	t.Log("\n" + b.String())
-	fmt.Print(b.String())
-	if timeouts > 0 {
-		t.Errorf("%d slider inputs changed nothing within 1 s (the probe stops after 5)", timeouts)
+func (p *countingProxy) reset() {
+	p.bytes.Store(0)
+	p.mu.Lock()
+	p.reqs = map[string]int64{}
+	p.mu.Unlock()
+}
+
+// settle waits until no byte has moved for a second and returns the count.
+func (p *countingProxy) settle() float64 {
+	last := p.bytes.Load()
+	for quiet := 0; quiet < 10; {
+		time.Sleep(100 * time.Millisecond)
+		if n := p.bytes.Load(); n != last {
+			last, quiet = n, 0
+		} else {
+			quiet++
+		}
 	}
+	return float64(last)
+}
+
+func (p *countingProxy) lastRequests() map[string]string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	m := map[string]string{}
+	for k, v := range p.reqs {
+		m[k] = bytesShown(float64(v))
+	}
+	return m
+}
+
+// packageSize is the size of a Go package's functions in app.wasm.
+type packageSize struct {
+	Package string `json:"package"`
+	Bytes   int    `json:"bytes"`
+}
+
+// wasmPackageSizes reads an app.wasm built with its name section and adds
+// up the size of each function body by Go package (the top 20, the rest
+// summed up).
+func wasmPackageSizes(path string) ([]packageSize, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < 8 || string(b[:4]) != "\x00asm" {
+		return nil, fmt.Errorf("%s is not a wasm module", path)
+	}
+	uleb := func(p *int) int {
+		v, shift := 0, 0
+		for {
+			c := b[*p]
+			*p++
+			v |= int(c&0x7f) << shift
+			if c < 0x80 {
+				return v
+			}
+			shift += 7
+		}
+	}
+	var imports int
+	var bodies []int
+	names := map[int]string{}
+	for p := 8; p < len(b); {
+		id := b[p]
+		p++
+		size := uleb(&p)
+		end := p + size
+		switch id {
+		case 2: // imports: functions take the first indices
+			q := p
+			for n := uleb(&q); n > 0; n-- {
+				q += uleb(&q) // module
+				q += uleb(&q) // field
+				kind := b[q]
+				q++
+				switch kind {
+				case 0:
+					uleb(&q)
+					imports++
+				case 1:
+					q++
+					if b[q] == 1 {
+						q++
+						uleb(&q)
+					} else {
+						q++
+					}
+					uleb(&q)
+				case 2:
+					if b[q] == 1 {
+						q++
+						uleb(&q)
+					} else {
+						q++
+					}
+					uleb(&q)
+				case 3:
+					q += 2
+				}
+			}
+		case 10: // code
+			q := p
+			for n := uleb(&q); n > 0; n-- {
+				sz := uleb(&q)
+				bodies = append(bodies, sz)
+				q += sz
+			}
+		case 0: // custom: the "name" section's function names
+			q := p
+			nl := uleb(&q)
+			if string(b[q:q+nl]) == "name" {
+				q += nl
+				for q < end {
+					sub := b[q]
+					q++
+					sl := uleb(&q)
+					if sub == 1 {
+						r := q
+						for n := uleb(&r); n > 0; n-- {
+							idx := uleb(&r)
+							l := uleb(&r)
+							names[idx] = string(b[r : r+l])
+							r += l
+						}
+					}
+					q += sl
+				}
+			}
+		}
+		p = end
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s has no name section (built with -s?)", path)
+	}
+	sizes := map[string]int{}
+	for i, sz := range bodies {
+		sizes[goPackage(names[imports+i])] += sz
+	}
+	var all []packageSize
+	for k, v := range sizes {
+		all = append(all, packageSize{k, v})
+	}
+	slices.SortFunc(all, func(a, b packageSize) int { return b.Bytes - a.Bytes })
+	if len(all) > 20 {
+		rest := packageSize{Package: fmt.Sprintf("(%d other packages)", len(all)-20)}
+		for _, p := range all[20:] {
+			rest.Bytes += p.Bytes
+		}
+		all = append(all[:20], rest)
+	}
+	return all, nil
+}
+
+// goPackage maps a wasm function name (path separators and dots of the
+// import path spelled "_" and "." by the linker: github.com_x_y.Func) to
+// its package, grouping the standard library's internals.
+func goPackage(fn string) string {
+	switch {
+	case strings.HasPrefix(fn, "github.com_maxence_charriere_go_app"):
+		return "go-app (github.com/maxence-charriere/go-app/v10)"
+	case strings.HasPrefix(fn, "github.com_google_uuid"):
+		return "github.com/google/uuid (go-app)"
+	case strings.HasPrefix(fn, "embudo.app_funnel"):
+		return "embudo.app/funnel"
+	case strings.HasPrefix(fn, "main."):
+		return "embudo.app/app (main)"
+	case strings.HasPrefix(fn, "crypto"), strings.HasPrefix(fn, "vendor_golang.org_x_crypto"):
+		return "crypto/... (go-app: crypto/rand, aes, sha1)"
+	}
+	i := strings.Index(fn, ".")
+	if i < 0 {
+		return fn
+	}
+	pkg := strings.ReplaceAll(fn[:i], "_", "/")
+	for _, group := range []string{"runtime", "internal", "reflect", "syscall", "encoding/json", "regexp", "unicode", "time", "fmt", "strconv", "strings", "net"} {
+		if pkg == group || strings.HasPrefix(pkg, group+"/") {
+			return group
+		}
+	}
+	return pkg
 }
 
 // addProbe installs a script that runs in every new document of the tab,
@@ -269,13 +705,6 @@ func addProbe(t testing.TB, ctx context.Context, src string) {
 		page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
 		t.Fatalf("installing a probe script: %v", err)
 	}
-}
-
-func appendIf(s []float64, v float64, ok bool) []float64 {
-	if ok {
-		return append(s, v)
-	}
-	return s
 }
 
 // pct returns the p-th percentile (nearest rank) of vs.
@@ -296,12 +725,13 @@ func msStats(vs []float64) string {
 	return fmt.Sprintf("%.0f ms [%.0f-%.0f]", pct(vs, 50), slices.Min(vs), slices.Max(vs))
 }
 
-func kib(n float64) string {
+// bytesShown writes a byte count with its MB/KB (SI, as the budgets).
+func bytesShown(n float64) string {
 	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.2f MiB", n/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", n/(1<<10))
+	case n >= 1e6:
+		return fmt.Sprintf("%.0f B (%.2f MB)", n, n/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.0f B (%.1f KB)", n, n/1e3)
 	default:
 		return fmt.Sprintf("%.0f B", n)
 	}

@@ -495,6 +495,11 @@ func TestPrintOnePage(t *testing.T) {
 	if _, pages := printPDF(t, ctx); pages != 1 {
 		t.Errorf("the Spanish printout with large numbers has %d A4 pages, want 1", pages)
 	}
+	// Printed without the button (the browser's menu): beforeprint renders
+	// the document, which the wasm's first render leaves out.
+	if !eval[bool](t, ctx, `!!document.querySelector('.print-doc [data-testid=print-signatures]')`) {
+		t.Error("printing without the button: no print document")
+	}
 }
 
 // printPDF prints the page on A4 and returns the PDF and its page count.
