@@ -18,10 +18,11 @@ type calculator struct {
 	app.Compo
 	state
 
-	ready      bool   // the wasm renders (data-wasm=ready)
-	opened     string // the link the state was opened from
-	update     bool   // a new version is ready
-	controlled bool   // a service worker served this page
+	ready      bool      // every part is live (data-wasm=ready)
+	pre        hydration // the pre-rendered parts not yet live (hydrate.go)
+	opened     string    // the link the state was opened from
+	update     bool      // a new version is ready
+	controlled bool      // a service worker served this page
 
 	persist persister // writes the link and storage off the input path
 
@@ -35,8 +36,9 @@ type calculator struct {
 func newCalculator() app.Composer {
 	c := &calculator{state: newState()}
 	if app.IsClient {
-		c.ready = true
 		c.openLink(app.Window().URL())
+		c.pre = readPrerendered(c.sc.Query().Encode())
+		c.ready = len(c.pre.order) == 0
 	}
 	return c
 }
@@ -85,6 +87,7 @@ func (c *calculator) OnMount(ctx app.Context) {
 	if !c.update {
 		ctx.PreventUpdate() // nothing to show: the mounted page is current
 	}
+	c.startHydration(ctx)
 	// The browser checks for a new worker on each navigation; a page left
 	// open asks every half hour (go-app v10 no longer polls). Offline the
 	// check would only fail, loudly: skip it.

@@ -41,11 +41,29 @@ const streamingFetch = `async function fetchWithProgress(url, progress) {
 }
 `
 
+// goappInstantiate is where go-app's app.js compiles, instantiates and
+// runs app.wasm in one go: the end of the compilation, the instance and
+// the Go runtime's start were one long task.
+var goappInstantiate = regexp.MustCompile(`const wasm = await instantiateStreaming\(\n\s*fetchWithProgress\(("[^"]*"), showProgress\),\n\s*go\.importObject\n\s*\);\n\n(\s*)go\.run\(wasm\.instance\);`)
+
+// splitInstantiate compiles first, then lets the browser breathe before
+// the instance and the Go runtime start, in a task of their own.
+const splitInstantiate = `const module = await (WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetchWithProgress(${1}, showProgress))
+      : fetchWithProgress(${1}, showProgress).then((r) => r.arrayBuffer()).then(WebAssembly.compile));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+${2}go.run(instance);`
+
 // streamingAppJS rewrites go-app's app.js to compile app.wasm as it
-// streams in. It fails on an app.js it does not know (a new go-app).
+// streams in and to start it in shorter tasks. It fails on an app.js it
+// does not know (a new go-app).
 func streamingAppJS(appJS []byte) ([]byte, error) {
-	if n := len(goappFetch.FindAllIndex(appJS, -1)); n != 1 {
-		return nil, fmt.Errorf("app.js: go-app's fetchWithProgress found %d times, want once", n)
+	for _, re := range []*regexp.Regexp{goappFetch, goappInstantiate} {
+		if n := len(re.FindAllIndex(appJS, -1)); n != 1 {
+			return nil, fmt.Errorf("app.js: go-app's code %q found %d times, want once", re.String()[:40], n)
+		}
 	}
-	return goappFetch.ReplaceAllLiteral(appJS, []byte(streamingFetch)), nil
+	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(streamingFetch))
+	return goappInstantiate.ReplaceAll(appJS, []byte(splitInstantiate)), nil
 }

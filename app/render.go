@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"embudo.app/funnel"
@@ -21,17 +22,24 @@ func (c *calculator) Render() app.UI {
 	if c.ready {
 		root = root.DataSet("wasm", "ready")
 	}
+	var results []app.UI
+	for i, r := range c.renderResults() {
+		results = append(results, c.part("results/"+strconv.Itoa(i), r))
+	}
 	return root.Body(
 		c.renderUpdate(),
-		c.renderHeader(),
+		c.part("header", c.renderHeader),
 		c.renderNotices(),
-		c.renderKeyFigures(),
+		c.part("keys", c.renderKeyFigures),
 		app.Div().Class("layout").Body(
-			app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(c.renderInputs()...),
-			app.Div().Class("results").Body(c.renderResults()...),
+			c.part("inputs", func() app.UI {
+				return app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(c.renderInputs()...)
+			}),
+			app.Div().Class("results").Body(results...),
 		),
-		app.If(!c.sc.Embed, func() app.UI { return app.Div().Class("tools").Body(c.renderTools()...) }).
-			Else(c.renderEmbedFooter),
+		app.If(!c.sc.Embed, func() app.UI {
+			return c.part("tools", func() app.UI { return app.Div().Class("tools").Body(c.renderTools()...) })
+		}).Else(c.renderEmbedFooter),
 		app.P().Class("sr-only").Aria("live", "polite").Attr("role", "status").Text(c.summary()),
 	)
 }
@@ -169,16 +177,20 @@ func (c *calculator) renderInputs() []app.UI {
 	}
 }
 
-func (c *calculator) renderResults() []app.UI {
-	var ui []app.UI
+// renderResults lists the result cards' builders (each a part, see
+// hydrate.go).
+func (c *calculator) renderResults() []func() app.UI {
+	var ui []func() app.UI
 	if c.sc.Mode == funnel.ModeForecast {
-		ui = []app.UI{c.renderForecast()}
+		ui = []func() app.UI{c.renderForecast}
 	} else {
-		ui = []app.UI{c.renderSLA(), c.renderVolumes(), c.renderTeam(), c.renderChart()}
+		ui = []func() app.UI{c.renderSLA, c.renderVolumes, c.renderTeam, c.renderChart}
 	}
-	ui = append(ui, c.renderAnalysis()...)
+	for _, a := range c.renderAnalysis() {
+		ui = append(ui, func() app.UI { return a })
+	}
 	if !c.sc.Embed {
-		ui = append(ui, c.renderShare())
+		ui = append(ui, c.renderShare)
 	}
 	return ui
 }

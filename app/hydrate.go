@@ -1,0 +1,104 @@
+package main
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The wasm takes over the pre-rendered page part by part. go-app mounts a
+// component by building every element of it through syscall/js, and the
+// first call of each Go function compiles it in the browser, so mounting
+// the whole page at once was one long task (80 ms on a desktop, four times
+// that on a mid-range phone) with the page frozen. Instead, the first
+// render shows each part as the page's own pre-rendered HTML (app.Raw: one
+// innerHTML, no Go code), and the parts come alive one per task, inputs
+// first. This holds only while the state is the scenario the page was
+// pre-rendered with; any other state renders everything live.
+
+// hydration is what remains of the pre-rendered page.
+type hydration struct {
+	query string            // the scenario the pre-rendered page shows
+	html  map[string]string // a part's pre-rendered HTML, by key
+	order []string          // the parts still to bring alive, in order
+	next  app.Func          // brings the next part alive
+}
+
+// partSelectors find each part in the pre-rendered page; the results'
+// children are "results/0", "results/1"…
+var partSelectors = []struct{ key, selector string }{
+	{"inputs", "#embudo > .layout > .inputs"},
+	{"keys", "#embudo > .keybar"},
+	{"header", "#embudo > .top"},
+	{"results", "#embudo > .layout > .results > *"},
+	{"tools", "#embudo > .tools"},
+}
+
+// readPrerendered takes the parts of the pre-rendered page when it shows
+// query (a static host shows the example for every link: then nothing).
+func readPrerendered(query string) hydration {
+	h := hydration{html: map[string]string{}}
+	if !app.IsClient {
+		return h
+	}
+	doc := app.Window().Get("document")
+	main := doc.Call("getElementById", "embudo")
+	if !main.Truthy() || main.Call("getAttribute", "data-query").String() != query {
+		return h
+	}
+	h.query = query
+	for _, p := range partSelectors {
+		nodes := doc.Call("querySelectorAll", p.selector)
+		for i := 0; i < nodes.Length(); i++ {
+			key := p.key
+			if nodes.Length() > 1 || p.key == "results" {
+				key += "/" + strconv.Itoa(i)
+			}
+			h.html[key] = nodes.Index(i).Get("outerHTML").String()
+			h.order = append(h.order, key)
+		}
+	}
+	return h
+}
+
+// part renders a part of the page live, or as its pre-rendered HTML while
+// that still shows the state.
+func (c *calculator) part(key string, live func() app.UI) app.UI {
+	if html, ok := c.pre.html[key]; ok && c.pre.query == c.sc.Query().Encode() {
+		return app.Raw(html)
+	}
+	return live()
+}
+
+// startHydration brings the parts alive one per task after the mount
+// (OnMount), then marks the page ready (data-wasm=ready).
+func (c *calculator) startHydration(ctx app.Context) {
+	if len(c.pre.order) == 0 {
+		return
+	}
+	c.pre.next = app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(c.hydrateNext)
+		return nil
+	})
+	app.Window().Call("setTimeout", c.pre.next, 0)
+}
+
+// hydrateNext brings the next part alive (this render mounts it) and
+// schedules the one after; all of them at once when the state has moved
+// on from the pre-rendered page.
+func (c *calculator) hydrateNext(ctx app.Context) {
+	ctx.Defer(syncSliders) // the part that comes alive may hold sliders
+	if len(c.pre.order) > 0 && c.pre.query == c.sc.Query().Encode() {
+		delete(c.pre.html, c.pre.order[0])
+		c.pre.order = c.pre.order[1:]
+	} else {
+		c.pre.order = nil
+	}
+	if len(c.pre.order) > 0 {
+		app.Window().Call("setTimeout", c.pre.next, 0)
+		return
+	}
+	c.pre.next.Release()
+	c.pre = hydration{}
+	c.ready = true
+}
