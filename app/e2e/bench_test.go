@@ -577,6 +577,14 @@ func wasmPackageSizes(path string) ([]packageSize, error) {
 			shift += 7
 		}
 	}
+	limits := func(p *int) {
+		flags := b[*p]
+		*p++
+		uleb(p)
+		if flags&1 != 0 {
+			uleb(p)
+		}
+	}
 	var imports int
 	var bodies []int
 	names := map[int]string{}
@@ -597,23 +605,11 @@ func wasmPackageSizes(path string) ([]packageSize, error) {
 				case 0:
 					uleb(&q)
 					imports++
-				case 1:
+				case 1: // table: element type, limits
 					q++
-					if b[q] == 1 {
-						q++
-						uleb(&q)
-					} else {
-						q++
-					}
-					uleb(&q)
-				case 2:
-					if b[q] == 1 {
-						q++
-						uleb(&q)
-					} else {
-						q++
-					}
-					uleb(&q)
+					limits(&q)
+				case 2: // memory: limits
+					limits(&q)
 				case 3:
 					q += 2
 				}
