@@ -209,8 +209,11 @@ func (c *calculator) onSlider(ctx app.Context, e app.Event) {
 	if k.field == "" {
 		return
 	}
+	before := c.fieldView(k.field)
 	if c.slid(k.field, k.text(pos)) {
 		c.save(ctx)
+	} else if c.fieldView(k.field) == before {
+		ctx.PreventUpdate() // the same scenario and field: nothing to render
 	}
 }
 

@@ -133,6 +133,13 @@ func (s *state) set(f funnel.Field, text string) bool {
 		s.errs[f] = err
 		return false
 	}
+	if next == s.sc {
+		// The scenario shown (a slider step that rounds to the same
+		// value): the results stand, nothing to recompute.
+		delete(s.errs, f)
+		s.dropNotice(f)
+		return false
+	}
 	if err := s.compute(next); err != nil {
 		s.errs[f] = err
 		return false
@@ -140,6 +147,19 @@ func (s *state) set(f funnel.Field, text string) bool {
 	delete(s.errs, f)
 	s.dropNotice(f)
 	return true
+}
+
+// fieldView is what the screen shows of a field besides the results.
+type fieldView struct {
+	edit    string
+	editing bool
+	err     *funnel.FieldError
+	notices int
+}
+
+func (s *state) fieldView(f funnel.Field) fieldView {
+	edit, editing := s.edits[f]
+	return fieldView{edit, editing, s.errs[f], len(s.notices)}
 }
 
 // dropNotice removes the link's notice about f once the user sets it.

@@ -71,6 +71,18 @@ func TestStateInput(t *testing.T) {
 		assert.Equal(t, "25", s.boxText(funnel.FieldR1, "."))
 		assert.Equal(t, "25", s.sc.Query().Get("r1"))
 	})
+	t.Run("the same value changes nothing and recomputes nothing", func(t *testing.T) {
+		s := newState()
+		s.result = results{} // a recompute would fill it again
+		before := s.fieldView(funnel.FieldR1)
+		require.False(t, s.slid(funnel.FieldR1, "50"))
+		assert.Equal(t, before, s.fieldView(funnel.FieldR1))
+		assert.Zero(t, s.result.plan.Stages[funnel.Visitors].Year, "no recompute")
+
+		require.False(t, s.typed(funnel.FieldTicket, "0", "."))
+		require.False(t, s.typed(funnel.FieldTicket, "1000", "."), "the value shown")
+		assert.Nil(t, s.errs[funnel.FieldTicket], "the error goes")
+	})
 	t.Run("invalid text keeps the last valid result and the typed text", func(t *testing.T) {
 		s := newState()
 		require.False(t, s.typed(funnel.FieldTicket, "0", "."))
