@@ -64,6 +64,9 @@ func readPrerendered(query string) hydration {
 // part renders a part of the page live, or as its pre-rendered HTML while
 // that still shows the state.
 func (c *calculator) part(key string, live func() app.UI) app.UI {
+	if len(c.pre.html) == 0 { // hydrated: the slider's path stops here
+		return live()
+	}
 	if html, ok := c.pre.html[key]; ok && c.pre.query == c.sc.Query().Encode() {
 		return app.Raw(html)
 	}
