@@ -91,6 +91,9 @@ func checkServedHeaders(t *testing.T, base string, assets []servedAsset, pagesBr
 				if want != "" {
 					assert.Contains(t, h.Values("Vary"), "Accept-Encoding", "Vary of %s", what)
 				}
+				if !page {
+					assert.NotEmpty(t, h.Get("Content-Length"), "Content-Length of %s", what)
+				}
 				cc := h.Get("Cache-Control")
 				if a.immutable {
 					assert.Equal(t, "public, max-age=31536000, immutable", cc, "Cache-Control of %s", what)

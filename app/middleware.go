@@ -110,6 +110,10 @@ func serveStatic(w http.ResponseWriter, r *http.Request, web, version string) {
 		// the file's time, some only to the second).
 		if sib, err := os.Stat(file + enc.ext); err == nil && sib.ModTime().Unix() >= orig.ModTime().Unix() {
 			w.Header().Set("Content-Encoding", enc.name)
+			if r.Header.Get("Range") == "" {
+				// ServeFile leaves it out under a Content-Encoding.
+				w.Header().Set("Content-Length", strconv.FormatInt(sib.Size(), 10))
+			}
 			http.ServeFile(w, r, file+enc.ext)
 			return
 		}
