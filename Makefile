@@ -20,7 +20,7 @@ build: wasm server
 # with an engine that renders within the event (see app/wasmsrc).
 WASM_SRC := build/wasm-src
 wasm:
-	$(GO) run ./app/wasmsrc -out $(WASM_SRC)
+	$(GO) run ./app/wasmsrc -go $(GO) -out $(WASM_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -modfile=$(WASM_SRC)/go.mod $(WASM_FLAGS) -o web/app.wasm ./app
 	$(GO) run ./app/precompress web
 

@@ -125,6 +125,11 @@ func (c *calculator) save(ctx app.Context) {
 		return
 	}
 	ctx.Defer(syncSliders)
+	if c.pre.query != "" && c.pre.query != c.sc.Query().Encode() {
+		// The pre-rendered parts show another scenario now: all live,
+		// for good (back to the first scenario would not revive them).
+		c.pre.html, c.pre.order = nil, nil
+	}
 	stored := c.sc
 	stored.Embed = false
 	c.persist.schedule(c.sc.Query().Encode(), stored.Query().Encode())

@@ -56,9 +56,7 @@ func (p *exportPanel) OnInit() {
 // document is in place before the browser lays out the printout.
 func (p *exportPanel) OnMount(ctx app.Context) {
 	p.beforePrint = app.FuncOf(func(app.Value, []app.Value) any {
-		if !p.printing {
-			ctx.Dispatch(func(app.Context) { p.printing = true })
-		}
+		ctx.Dispatch(func(app.Context) { p.startPrinting() })
 		return nil
 	})
 	app.Window().Call("addEventListener", "beforeprint", p.beforePrint)
@@ -182,9 +180,15 @@ func (p *exportPanel) onCSV(ctx app.Context, e app.Event) {
 	p.status, p.statusOK, p.manual = fmt.Sprintf(w.ExpCSVDone, w.CSVFile), true, ""
 }
 
-func (p *exportPanel) onPrint(ctx app.Context, e app.Event) {
+// startPrinting renders the print document with today's date.
+func (p *exportPanel) startPrinting() {
 	p.date, p.dateLoc = today(locale(p.Lang, p.Cur)), locale(p.Lang, p.Cur)
-	p.status, p.manual, p.printing = "", "", true
+	p.printing = true
+}
+
+func (p *exportPanel) onPrint(ctx app.Context, e app.Event) {
+	p.startPrinting()
+	p.status, p.manual = "", ""
 	// Print after this render, so the document carries today's date.
 	ctx.Defer(func(app.Context) { printPage() })
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -48,6 +49,9 @@ func generatedFiles(h *app.Handler) (map[string]*encodedFile, error) {
 	for _, p := range generatedPaths {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("go-app's %s: %d %s", p, rec.Code, rec.Body.String())
+		}
 		body := rec.Body.Bytes()
 		if p == "/app.js" {
 			var err error
@@ -81,7 +85,7 @@ func (f *encodedFile) serve(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Type", f.contentType)
 	hd.Set("Cache-Control", "no-cache")
 	hd.Set("ETag", etag)
-	if r.Header.Get("If-None-Match") == etag {
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}

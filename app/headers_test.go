@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -106,6 +108,18 @@ func checkServedHeaders(t *testing.T, base string, assets []servedAsset, pagesBr
 				} else if !page { // pages differ: each embed snippet gets a new id
 
 					assert.True(t, bytes.Equal(plain, body), "%s decodes to other bytes than the plain file", what)
+				}
+
+				// Any status declares the length it sends (a failed
+				// precondition too).
+				if !page {
+					pre := get(a.path, accept, "If-Match", `"nothing"`)
+					body, err := io.ReadAll(pre.Body)
+					pre.Body.Close()
+					require.NoError(t, err, "%s with a failing If-Match", what)
+					if cl := pre.Header.Get("Content-Length"); cl != "" {
+						assert.Equal(t, cl, strconv.Itoa(len(body)), "Content-Length of a %d for %s", pre.StatusCode, what)
+					}
 				}
 
 				// The second visit: a revalidation of what is cached.

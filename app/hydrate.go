@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -22,14 +23,22 @@ type hydration struct {
 	html  map[string]string // a part's pre-rendered HTML, by key
 	order []string          // the parts still to bring alive, in order
 	next  app.Func          // brings the next part alive
+	early app.Func          // catches input on parts not yet alive
 }
+
+// earlyEvents are the events a part not yet alive catches (see catchUp).
+var earlyEvents = []string{"input", "change", "click"}
+
+// prerenderRead: only the page's first calculator finds the pre-rendered
+// page (go-app creates one on every in-app navigation).
+var prerenderRead bool
 
 // partSelectors find each part in the pre-rendered page; the results'
 // children are "results/0", "results/1"…
 var partSelectors = []struct{ key, selector string }{
 	{"inputs", "#embudo > .layout > .inputs"},
-	{"keys", "#embudo > .keybar"},
 	{"header", "#embudo > .top"},
+	{"keys", "#embudo > .keybar"},
 	{"results", "#embudo > .layout > .results > *"},
 	{"tools", "#embudo > .tools"},
 }
@@ -38,9 +47,10 @@ var partSelectors = []struct{ key, selector string }{
 // query (a static host shows the example for every link: then nothing).
 func readPrerendered(query string) hydration {
 	h := hydration{html: map[string]string{}}
-	if !app.IsClient {
+	if !app.IsClient || prerenderRead {
 		return h
 	}
+	prerenderRead = true
 	doc := app.Window().Get("document")
 	main := doc.Call("getElementById", "embudo")
 	if !main.Truthy() || main.Call("getAttribute", "data-query").String() != query {
@@ -54,7 +64,12 @@ func readPrerendered(query string) hydration {
 			if nodes.Length() > 1 || p.key == "results" {
 				key += "/" + strconv.Itoa(i)
 			}
-			h.html[key] = nodes.Index(i).Get("outerHTML").String()
+			// Marked, so that catchUp knows an event hit a part not alive.
+			html := nodes.Index(i).Get("outerHTML").String()
+			if tag := strings.IndexAny(html, " >"); tag > 0 {
+				html = html[:tag] + " data-prerendered" + html[tag:]
+			}
+			h.html[key] = html
 			h.order = append(h.order, key)
 		}
 	}
@@ -83,6 +98,14 @@ func (c *calculator) startHydration(ctx app.Context) {
 		ctx.Dispatch(c.hydrateNext)
 		return nil
 	})
+	c.pre.early = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		c.catchUp(ctx, args[0])
+		return nil
+	})
+	doc := app.Window().Get("document")
+	for _, ev := range earlyEvents {
+		doc.Call("addEventListener", ev, c.pre.early, true)
+	}
 	app.Window().Call("setTimeout", c.pre.next, 0)
 }
 
@@ -95,13 +118,69 @@ func (c *calculator) hydrateNext(ctx app.Context) {
 		delete(c.pre.html, c.pre.order[0])
 		c.pre.order = c.pre.order[1:]
 	} else {
-		c.pre.order = nil
+		c.pre.html, c.pre.order = nil, nil
 	}
 	if len(c.pre.order) > 0 {
 		app.Window().Call("setTimeout", c.pre.next, 0)
 		return
 	}
-	c.pre.next.Release()
+	c.endHydration()
+}
+
+// catchUp: an input, change or click on a part still shown as its
+// pre-rendered HTML (no handlers yet) brings every part alive within that
+// event and replays it on the live element, so nothing the user does
+// during the takeover is lost.
+func (c *calculator) catchUp(ctx app.Context, e app.Value) {
+	target := e.Get("target")
+	if len(c.pre.html) == 0 || !target.Truthy() || target.Get("closest").IsUndefined() ||
+		target.Call("closest", "[data-prerendered]").IsNull() {
+		return
+	}
+	kind, testid, id := e.Get("type").String(), target.Get("dataset").Get("testid"), target.Get("id").String()
+	value := target.Get("value")
+	ctx.Dispatch(func(ctx app.Context) {
+		c.pre.html, c.pre.order = nil, nil // every part renders live now
+		ctx.Defer(func(app.Context) {
+			doc := app.Window().Get("document")
+			el := app.Null()
+			if testid.Truthy() {
+				el = doc.Call("querySelector", "[data-testid='"+testid.String()+"']")
+			} else if id != "" {
+				el = doc.Call("getElementById", id)
+			}
+			if !el.Truthy() {
+				return
+			}
+			if kind == "click" {
+				el.Call("click")
+				return
+			}
+			el.Set("value", value)
+			el.Call("dispatchEvent", app.Window().Get("Event").New(kind, map[string]any{"bubbles": true}))
+		})
+	})
+}
+
+// endHydration marks the page ready and lets go of the takeover's
+// callbacks (also when the calculator goes before it ends).
+func (c *calculator) endHydration() {
+	if c.pre.early != nil {
+		doc := app.Window().Get("document")
+		for _, ev := range earlyEvents {
+			doc.Call("removeEventListener", ev, c.pre.early, true)
+		}
+		c.pre.early.Release()
+	}
+	if c.pre.next != nil {
+		c.pre.next.Release()
+	}
 	c.pre = hydration{}
 	c.ready = true
+}
+
+func (c *calculator) OnDismount() {
+	if c.pre.next != nil { // gone before the takeover ended
+		c.endHydration()
+	}
 }

@@ -21,7 +21,9 @@ func manifestJSON(h *app.Handler, prefix string) []byte {
 		Sizes   string `json:"sizes"`
 		Purpose string `json:"purpose"`
 	}
-	web := func(p string) string { return root + strings.TrimPrefix(p, "/") }
+	// Versioned like every /web/ URL the pages write (versionedResources):
+	// static hosts cache /web/ for a year.
+	web := func(p string) string { return root + strings.TrimPrefix(p, "/") + "?v=" + h.Version }
 	m := struct {
 		ID              string   `json:"id"`
 		Name            string   `json:"name"`

@@ -143,7 +143,11 @@ func TestManifestInstallable(t *testing.T) {
 			t.Errorf("icon %q: want a local /web/ file (no third-party host)", ic.Src)
 			continue
 		}
-		file := filepath.Join(mfWeb, filepath.FromSlash(strings.TrimPrefix(ic.Src, "/web/")))
+		path, version, _ := strings.Cut(ic.Src, "?v=")
+		if version == "" {
+			t.Errorf("icon %q: want a versioned URL (?v=), /web/ is cached for a year", ic.Src)
+		}
+		file := filepath.Join(mfWeb, filepath.FromSlash(strings.TrimPrefix(path, "/web/")))
 		if _, err := os.Stat(file); err != nil {
 			t.Errorf("icon %q: no file %s", ic.Src, file)
 			continue

@@ -110,11 +110,8 @@ func serveStatic(w http.ResponseWriter, r *http.Request, web, version string) {
 		// the file's time, some only to the second).
 		if sib, err := os.Stat(file + enc.ext); err == nil && sib.ModTime().Unix() >= orig.ModTime().Unix() {
 			w.Header().Set("Content-Encoding", enc.name)
-			if r.Header.Get("Range") == "" {
-				// ServeFile leaves it out under a Content-Encoding.
-				w.Header().Set("Content-Length", strconv.FormatInt(sib.Size(), 10))
-			}
-			http.ServeFile(w, r, file+enc.ext)
+			// ServeFile leaves the length out under a Content-Encoding.
+			http.ServeFile(&lengthWriter{ResponseWriter: w, length: sib.Size()}, r, file+enc.ext)
 			return
 		}
 	}
@@ -124,7 +121,34 @@ func serveStatic(w http.ResponseWriter, r *http.Request, web, version string) {
 func acceptsEncoding(r *http.Request, enc string) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(name, enc) && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
+		if strings.EqualFold(strings.TrimSpace(name), enc) {
+			return qValue(params) > 0
+		}
+	}
+	return false
+}
+
+// qValue reads the weight of a header's list item ("q=0.5"): 1 when
+// absent, 0 when unreadable.
+func qValue(params string) float64 {
+	for _, p := range strings.Split(params, ";") {
+		if v, ok := strings.CutPrefix(strings.ReplaceAll(strings.TrimSpace(p), " ", ""), "q="); ok {
+			q, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				return 0
+			}
+			return q
+		}
+	}
+	return 1
+}
+
+// etagMatch reports whether an If-None-Match header names etag (weakly,
+// as RFC 9110 compares for GET: a CDN may have weakened it).
+func etagMatch(header, etag string) bool {
+	for _, v := range strings.Split(header, ",") {
+		v = strings.TrimPrefix(strings.TrimSpace(v), "W/")
+		if v == "*" || v == strings.TrimPrefix(etag, "W/") {
 			return true
 		}
 	}
@@ -152,6 +176,19 @@ func preferredLang(header string) string {
 		}
 	}
 	return best
+}
+
+// lengthWriter declares the length of a whole file sent with a 200.
+type lengthWriter struct {
+	http.ResponseWriter
+	length int64
+}
+
+func (w *lengthWriter) WriteHeader(code int) {
+	if code == http.StatusOK {
+		w.Header().Set("Content-Length", strconv.FormatInt(w.length, 10))
+	}
+	w.ResponseWriter.WriteHeader(code)
 }
 
 // gzipWriter compresses a response on the fly; go-app sets Content-Length

@@ -47,3 +47,32 @@ func TestAssetCaching(t *testing.T) {
 	_, _ = io.Copy(body, res.Body)
 	assert.Contains(t, body.String(), versioned, "the page links the versioned asset")
 }
+
+func TestAcceptsEncoding(t *testing.T) {
+	for _, tt := range []struct {
+		header string
+		br, gz bool
+	}{
+		{"gzip, deflate, br, zstd", true, true},
+		{"gzip;q=0.5, br;q=0.8", true, true},
+		{"br;q=0, gzip", false, true},
+		{"gzip; q=0.0", false, false},
+		{"GZIP", false, true},
+		{"identity", false, false},
+		{"", false, false},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header.Set("Accept-Encoding", tt.header)
+		assert.Equal(t, tt.br, acceptsEncoding(r, "br"), "br in %q", tt.header)
+		assert.Equal(t, tt.gz, acceptsEncoding(r, "gzip"), "gzip in %q", tt.header)
+	}
+}
+
+func TestEtagMatch(t *testing.T) {
+	assert.True(t, etagMatch(`"abc-br"`, `"abc-br"`))
+	assert.True(t, etagMatch(`W/"abc-br"`, `"abc-br"`), "weakened by a proxy")
+	assert.True(t, etagMatch(`"x", "abc-br"`, `"abc-br"`), "a list")
+	assert.True(t, etagMatch(`*`, `"abc"`))
+	assert.False(t, etagMatch(`"abc"`, `"abc-br"`), "another encoding")
+	assert.False(t, etagMatch(``, `"abc"`))
+}

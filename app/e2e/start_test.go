@@ -61,3 +61,31 @@ func TestStartProgressAndTakeover(t *testing.T) {
 	setSlider(t, ctx, "input-r1", "50")
 	waitNumber(t, ctx, "count-visitors", 3200)
 }
+
+// TestInputDuringTakeover changes the language on the pre-rendered header
+// the moment the wasm has rendered, before that part is alive: the change
+// is not lost.
+func TestInputDuringTakeover(t *testing.T) {
+	ctx := newTab(t)
+	addProbe(t, ctx, `(() => {
+		const mo = new MutationObserver(() => {
+			const sel = document.querySelector('[data-prerendered] [data-testid=select-lang]');
+			if (!sel) return;
+			mo.disconnect();
+			window.__early = true;
+			sel.value = 'es';
+			sel.dispatchEvent(new Event('change', {bubbles: true}));
+		});
+		mo.observe(document, {subtree: true, childList: true});
+	})();`)
+	navigate(t, ctx, "/?lang=en")
+	waitReady(t, ctx)
+	if !eval[bool](t, ctx, `window.__early === true`) {
+		t.Fatal("the probe never saw a part shown as pre-rendered HTML")
+	}
+	waitJS(t, ctx, `document.documentElement.lang === 'es' && document.querySelector('[data-testid=select-lang]').value === 'es'`,
+		waitTimeout, "the page in Spanish after choosing it during the takeover")
+	if eval[int](t, ctx, `document.querySelectorAll('[data-prerendered]').length`) != 0 {
+		t.Error("parts still shown as pre-rendered HTML after the takeover")
+	}
+}

@@ -86,8 +86,12 @@ var renderNow = edit{
 
 type edit struct{ file, old, new string }
 
+// goCmd is the go command that lists modules and builds.
+var goCmd = "go"
+
 func main() {
 	out := flag.String("out", "build/wasm-src", "directory to write the go-app copy and its go.mod into")
+	flag.StringVar(&goCmd, "go", "go", "the go command (make passes $(GO))")
 	flag.Parse()
 	if err := run(*out); err != nil {
 		log.Fatalf("wasmsrc: %v", err)
@@ -146,7 +150,7 @@ type module struct{ Dir, Version, GoMod string }
 // needed) and the project's go.mod.
 func goList() (module, error) {
 	var m module
-	b, err := exec.Command("go", "list", "-m", "-json", goApp).Output()
+	b, err := exec.Command(goCmd, "list", "-m", "-json", goApp).Output()
 	if err != nil {
 		return m, fmt.Errorf("go list -m %s: %w", goApp, err)
 	}
@@ -154,7 +158,7 @@ func goList() (module, error) {
 		return m, err
 	}
 	if m.Dir == "" {
-		if err := exec.Command("go", "mod", "download", goApp).Run(); err != nil {
+		if err := exec.Command(goCmd, "mod", "download", goApp).Run(); err != nil {
 			return m, fmt.Errorf("go mod download %s: %w", goApp, err)
 		}
 		return goList()
@@ -248,7 +252,7 @@ func (e edit) apply(dir string) error {
 // writeModFile writes out/go.mod and out/go.sum: the project's own, plus a
 // replace of go-app by the copy.
 func writeModFile(out, copyDir string) error {
-	root, err := exec.Command("go", "env", "GOMOD").Output()
+	root, err := exec.Command(goCmd, "env", "GOMOD").Output()
 	if err != nil {
 		return err
 	}
@@ -264,7 +268,13 @@ func writeModFile(out, copyDir string) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	mod = fmt.Appendf(mod, "\nreplace %s => %s\n", goApp, copyDir)
+	// Relative to the module, so no folder of this machine ends up in
+	// app.wasm's build information (nor changes its bytes).
+	target := copyDir
+	if rel, err := filepath.Rel(filepath.Dir(gomod), copyDir); err == nil && !strings.HasPrefix(rel, "..") {
+		target = "./" + filepath.ToSlash(rel)
+	}
+	mod = fmt.Appendf(mod, "\nreplace %s => %s\n", goApp, target)
 	if err := os.WriteFile(filepath.Join(out, "go.mod"), mod, 0o644); err != nil {
 		return err
 	}
