@@ -33,14 +33,18 @@ var earlyEvents = []string{"input", "change", "click"}
 // page (go-app creates one on every in-app navigation).
 var prerenderRead bool
 
-// partSelectors find each part in the pre-rendered page; the results'
-// children are "results/0", "results/1"…
-var partSelectors = []struct{ key, selector string }{
-	{"inputs", "#embudo > .layout > .inputs"},
-	{"header", "#embudo > .top"},
-	{"keys", "#embudo > .keybar"},
-	{"results", "#embudo > .layout > .results > *"},
-	{"tools", "#embudo > .tools"},
+// partSelectors find each part in the pre-rendered page, in the order
+// they come alive; the input groups and the result cards are parts each:
+// "inputs/0"…, "results/0"…
+var partSelectors = []struct {
+	key, selector string
+	many          bool
+}{
+	{"inputs", "#embudo > .layout > .inputs > *", true},
+	{"header", "#embudo > .top", false},
+	{"keys", "#embudo > .keybar", false},
+	{"results", "#embudo > .layout > .results > *", true},
+	{"tools", "#embudo > .tools", false},
 }
 
 // readPrerendered takes the parts of the pre-rendered page when it shows
@@ -61,7 +65,7 @@ func readPrerendered(query string) hydration {
 		nodes := doc.Call("querySelectorAll", p.selector)
 		for i := 0; i < nodes.Length(); i++ {
 			key := p.key
-			if nodes.Length() > 1 || p.key == "results" {
+			if p.many {
 				key += "/" + strconv.Itoa(i)
 			}
 			// Marked, so that catchUp knows an event hit a part not alive.

@@ -22,7 +22,10 @@ func (c *calculator) Render() app.UI {
 	if c.ready {
 		root = root.DataSet("wasm", "ready")
 	}
-	var results []app.UI
+	var inputs, results []app.UI
+	for i, g := range c.renderInputs() {
+		inputs = append(inputs, c.part("inputs/"+strconv.Itoa(i), g))
+	}
 	for i, r := range c.renderResults() {
 		results = append(results, c.part("results/"+strconv.Itoa(i), r))
 	}
@@ -32,9 +35,7 @@ func (c *calculator) Render() app.UI {
 		c.renderNotices(),
 		c.part("keys", c.renderKeyFigures),
 		app.Div().Class("layout").Body(
-			c.part("inputs", func() app.UI {
-				return app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(c.renderInputs()...)
-			}),
+			app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(inputs...),
 			app.Div().Class("results").Body(results...),
 		),
 		app.If(!c.sc.Embed, func() app.UI {
@@ -160,20 +161,25 @@ func notice(text string) app.UI {
 	return app.Li().Class("notice").DataSet("testid", "notice").Text(text)
 }
 
-func (c *calculator) renderInputs() []app.UI {
+// renderInputs lists the input groups' builders (each a part, see
+// hydrate.go).
+func (c *calculator) renderInputs() []func() app.UI {
 	t := c.texts()
+	group := func(title string, ks []control) func() app.UI {
+		return func() app.UI { return c.renderControls(title, ks) }
+	}
 	if c.sc.Mode == funnel.ModeForecast {
-		return []app.UI{
-			c.renderControls(t.TrafficGrp, forecastControls),
-			c.renderControls(t.RatesGroup, rateControls),
-			c.renderControls(t.GoalGroup, goalControls),
-			c.renderControls(t.TeamGroup, teamControls),
+		return []func() app.UI{
+			group(t.TrafficGrp, forecastControls),
+			group(t.RatesGroup, rateControls),
+			group(t.GoalGroup, goalControls),
+			group(t.TeamGroup, teamControls),
 		}
 	}
-	return []app.UI{
-		c.renderControls(t.GoalGroup, goalControls),
-		c.renderControls(t.RatesGroup, rateControls),
-		c.renderControls(t.TeamGroup, teamControls),
+	return []func() app.UI{
+		group(t.GoalGroup, goalControls),
+		group(t.RatesGroup, rateControls),
+		group(t.TeamGroup, teamControls),
 	}
 }
 
