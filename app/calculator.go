@@ -128,7 +128,7 @@ func (c *calculator) save(ctx app.Context) {
 	if c.pre.query != "" && c.pre.query != c.sc.Query().Encode() {
 		// The pre-rendered parts show another scenario now: all live,
 		// for good (back to the first scenario would not revive them).
-		c.pre.html, c.pre.order = nil, nil
+		c.pre.drop()
 	}
 	stored := c.sc
 	stored.Embed = false

@@ -26,6 +26,10 @@ type hydration struct {
 	early app.Func          // catches input on parts not yet alive
 }
 
+// drop lets go of the pre-rendered parts: every part renders live from
+// the next render on, for good.
+func (h *hydration) drop() { h.html, h.order = nil, nil }
+
 // earlyEvents are the events a part not yet alive catches (see catchUp).
 var earlyEvents = []string{"input", "change", "click"}
 
@@ -122,7 +126,7 @@ func (c *calculator) hydrateNext(ctx app.Context) {
 		delete(c.pre.html, c.pre.order[0])
 		c.pre.order = c.pre.order[1:]
 	} else {
-		c.pre.html, c.pre.order = nil, nil
+		c.pre.drop()
 	}
 	if len(c.pre.order) > 0 {
 		app.Window().Call("setTimeout", c.pre.next, 0)
@@ -144,7 +148,7 @@ func (c *calculator) catchUp(ctx app.Context, e app.Value) {
 	kind, testid, id := e.Get("type").String(), target.Get("dataset").Get("testid"), target.Get("id").String()
 	value := target.Get("value")
 	ctx.Dispatch(func(ctx app.Context) {
-		c.pre.html, c.pre.order = nil, nil // every part renders live now
+		c.pre.drop()
 		ctx.Defer(func(app.Context) {
 			doc := app.Window().Get("document")
 			el := app.Null()
