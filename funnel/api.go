@@ -32,10 +32,13 @@ const (
 	FieldLeads  Field = "leads"
 )
 
+// rateFields is RateField's answer for 1..5.
+var rateFields = [NumRates]Field{FieldR1, FieldR2, FieldR3, FieldR4, FieldR5}
+
 // RateField is the field of rate i (1..5).
 func RateField(i int) Field {
 	if i >= 1 && i <= NumRates {
-		return InputFields[r1At+i-1]
+		return rateFields[i-1]
 	}
 	return Field("r" + strconv.Itoa(i))
 }

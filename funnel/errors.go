@@ -37,6 +37,17 @@ func fieldError(f Field, c Code, lim Limits) *FieldError {
 	return &FieldError{Field: f, Code: c, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}
 }
 
+// checkRange reports v outside lim as a problem with f.
+func checkRange(f Field, lim Limits, v int64) *FieldError {
+	switch {
+	case v < lim.Min:
+		return fieldError(f, CodeTooSmall, lim)
+	case v > lim.Max:
+		return fieldError(f, CodeTooLarge, lim)
+	}
+	return nil
+}
+
 // peopleTooLarge reports a needed count past MaxPeople.
 func peopleTooLarge() *FieldError {
 	return &FieldError{Field: FieldResult, Code: CodeResultLarge, Max: MaxPeople}

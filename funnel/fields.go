@@ -1,54 +1,99 @@
 package funnel
 
-// InputFields lists every numeric input in field order: the order of
-// Validate, of link parameters and of error reports.
-var InputFields = [...]Field{
-	FieldGoal, FieldTicket, FieldR1, FieldR2, FieldR3, FieldR4, FieldR5,
-	FieldWeeks, FieldCap, FieldCalls, FieldEmails, FieldVisits, FieldReps,
+import "unsafe"
+
+// FieldSpec describes a numeric input once: its link parameter, its range,
+// its value in the seed example and where it lives in Inputs. Everything
+// that walks the inputs (Defaults, Validate, Value, Set, Text, links) walks
+// InputSpecs.
+type FieldSpec struct {
+	Field   Field
+	Limits  Limits
+	Default int64 // fixed point with Limits.Scale, as Inputs.Value gives it
+	// Plan says the plan reads the input; visits and reps are the
+	// forecast's own.
+	Plan bool
+	at   uintptr // offset of the value in Inputs
 }
 
 // maxMoney is 10,000,000,000,000.00 in minor units.
 const maxMoney = 1_000_000_000_000_000
 
-// inputLimits is indexed like InputFields.
-var inputLimits = [len(InputFields)]Limits{
-	{1, maxMoney, 2},          // goal
-	{1, maxMoney, 2},          // ticket
-	{1, 10000, 2},             // r1
-	{1, 10000, 2},             // r2
-	{1, 10000, 2},             // r3
-	{1, 10000, 2},             // r4
-	{1, 10000, 2},             // r5
-	{1, 53, 0},                // weeks
-	{1, 1000, 0},              // cap
-	{0, 100, 0},               // calls
-	{0, 100, 0},               // emails
-	{1, 1_000_000_000_000, 0}, // visits per month
-	{0, 100_000, 0},           // reps
+var (
+	moneyLimits = Limits{1, maxMoney, 2}
+	rateLimits  = Limits{1, 10000, 2} // 0.01 % to 100 %
+)
+
+// InputSpecs describes every numeric input in field order: the order of
+// Validate, of link parameters and of error reports. The plan's inputs
+// come first. Read it; do not change it.
+var InputSpecs = [...]FieldSpec{
+	// field, limits, default, plan reads it, where in Inputs
+	{FieldGoal, moneyLimits, 10_000_000, true, at(&layout.Goal)},
+	{FieldTicket, moneyLimits, 100_000, true, at(&layout.Ticket)},
+	{FieldR1, rateLimits, 5000, true, at(&layout.Rates[0])},
+	{FieldR2, rateLimits, 5000, true, at(&layout.Rates[1])},
+	{FieldR3, rateLimits, 5000, true, at(&layout.Rates[2])},
+	{FieldR4, rateLimits, 5000, true, at(&layout.Rates[3])},
+	{FieldR5, rateLimits, 5000, true, at(&layout.Rates[4])},
+	{FieldWeeks, Limits{1, 53, 0}, 48, true, at(&layout.Weeks)},
+	{FieldCap, Limits{1, 1000, 0}, 8, true, at(&layout.Cap)},
+	{FieldCalls, Limits{0, 100, 0}, 2, true, at(&layout.Calls)},
+	{FieldEmails, Limits{0, 100, 0}, 3, true, at(&layout.Emails)},
+	{FieldVisits, Limits{1, 1_000_000_000_000, 0}, 20_000, false, at(&layout.Visits)}, // per month
+	{FieldReps, Limits{0, 100_000, 0}, 3, false, at(&layout.Reps)},
 }
 
-// r1At is the index of r1 in InputFields; r2..r5 follow.
-const r1At = 2
+// InputFields lists every numeric input in field order: InputSpecs'
+// fields.
+var InputFields = func() (fs [len(InputSpecs)]Field) {
+	for i := range InputSpecs {
+		fs[i] = InputSpecs[i].Field
+	}
+	return fs
+}()
 
-// planInputs is how many leading InputFields the plan reads (all but
-// visits and reps).
-const planInputs = 11
+// layout is the Inputs that at measures offsets in.
+var layout Inputs
+
+// at is the offset of *p in layout. Every input is an int64 underneath
+// (Money and Rate too), so one offset reaches any of them with no call: an
+// accessor func in the table would make every Inputs it is handed escape
+// to the heap, an allocation on each ComputePlan.
+func at[T ~int64](p *T) uintptr {
+	return uintptr(unsafe.Pointer(p)) - uintptr(unsafe.Pointer(&layout))
+}
+
+// ptr is where sp's value lives in in.
+func (sp *FieldSpec) ptr(in *Inputs) *int64 {
+	return (*int64)(unsafe.Add(unsafe.Pointer(in), sp.at))
+}
+
+func (sp *FieldSpec) check(v int64) *FieldError {
+	return checkRange(sp.Field, sp.Limits, v)
+}
+
+// specOf is f's entry in InputSpecs; nil for a field that is not a
+// numeric input.
+func specOf(f Field) *FieldSpec {
+	for i := range InputSpecs {
+		if InputSpecs[i].Field == f {
+			return &InputSpecs[i]
+		}
+	}
+	return nil
+}
 
 // Defaults is the seed example: goal 100,000, ticket 1,000, every rate
 // 50 %, 48 weeks, 8 MQLs per rep per week, 2 calls and 3 emails per SQL;
 // forecast: 20,000 visitors a month and 3 reps.
 func Defaults() Inputs {
-	return Inputs{
-		Goal:   10_000_000,
-		Ticket: 100_000,
-		Rates:  [NumRates]Rate{5000, 5000, 5000, 5000, 5000},
-		Weeks:  48,
-		Cap:    8,
-		Calls:  2,
-		Emails: 3,
-		Visits: 20_000,
-		Reps:   3,
+	var in Inputs
+	for i := range InputSpecs {
+		sp := &InputSpecs[i]
+		*sp.ptr(&in) = sp.Default
 	}
+	return in
 }
 
 // DefaultScenario is Defaults in plan mode, currency USD, language unset.
@@ -56,47 +101,37 @@ func DefaultScenario() Scenario {
 	return Scenario{Inputs: Defaults(), Mode: ModePlan, Cur: Currencies[0]}
 }
 
-// fieldIndex is f's position in InputFields.
-func fieldIndex(f Field) (int, bool) {
-	for i, g := range InputFields {
-		if g == f {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
 // LimitsOf returns the range of a numeric field; false for others.
 func LimitsOf(f Field) (Limits, bool) {
-	i, ok := fieldIndex(f)
-	if !ok {
+	sp := specOf(f)
+	if sp == nil {
 		return Limits{}, false
 	}
-	return inputLimits[i], true
+	return sp.Limits, true
 }
 
 // Value is field f in fixed point with its Limits' Scale (Goal 100,000.00
 // is 10000000, r1 2.75 % is 275, weeks 48 is 48); false for a field that is
 // not a numeric input.
 func (in Inputs) Value(f Field) (int64, bool) {
-	i, ok := fieldIndex(f)
-	if !ok {
+	sp := specOf(f)
+	if sp == nil {
 		return 0, false
 	}
-	return in.valueAt(i), true
+	return *sp.ptr(&in), true
 }
 
 // SetValue range-checks v (fixed point, as Value returns it) and stores it
 // in field f. On error the inputs are left unchanged.
 func (in *Inputs) SetValue(f Field, v int64) *FieldError {
-	i, ok := fieldIndex(f)
-	if !ok {
+	sp := specOf(f)
+	if sp == nil {
 		return &FieldError{Field: f, Code: CodeUnknown}
 	}
-	if err := checkAt(i, v); err != nil {
+	if err := sp.check(v); err != nil {
 		return err
 	}
-	in.setAt(i, v)
+	*sp.ptr(in) = v
 	return nil
 }
 
@@ -105,103 +140,61 @@ func (in *Inputs) SetValue(f Field, v int64) *FieldError {
 // error the inputs are left unchanged. Text longer than MaxParamLen is
 // CodeTooLong; a field that is not a numeric input is CodeUnknown.
 func (in *Inputs) Set(f Field, text string) *FieldError {
-	i, ok := fieldIndex(f)
-	if !ok {
+	sp := specOf(f)
+	if sp == nil {
 		return &FieldError{Field: f, Code: CodeUnknown}
 	}
-	v, code := parseFixed(text, inputLimits[i])
+	return in.set(sp, text)
+}
+
+func (in *Inputs) set(sp *FieldSpec, text string) *FieldError {
+	v, code := parseFixed(text, sp.Limits)
 	if code != "" {
-		return fieldError(f, code, inputLimits[i])
+		return fieldError(sp.Field, code, sp.Limits)
 	}
-	in.setAt(i, v)
+	*sp.ptr(in) = v
 	return nil
 }
 
 // Text is the canonical link text of field f ("100000", "2.75", "48"); ""
 // for a field that is not a numeric input.
 func (in Inputs) Text(f Field) string {
-	i, ok := fieldIndex(f)
-	if !ok {
+	sp := specOf(f)
+	if sp == nil {
 		return ""
 	}
-	return formatFixed(in.valueAt(i), inputLimits[i].Scale)
+	return in.text(sp)
+}
+
+func (in *Inputs) text(sp *FieldSpec) string {
+	return formatFixed(*sp.ptr(in), sp.Limits.Scale)
 }
 
 // Validate range-checks every field, in field order; nil when all are
 // valid.
 func (in Inputs) Validate() []*FieldError {
 	var errs []*FieldError
-	for i := range InputFields {
-		if err := checkAt(i, in.valueAt(i)); err != nil {
+	for i := range InputSpecs {
+		sp := &InputSpecs[i]
+		if err := sp.check(*sp.ptr(&in)); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errs
 }
 
-// firstError range-checks the first n InputFields and reports the first
-// problem, without allocating when there is none.
-func (in *Inputs) firstError(n int) *FieldError {
-	for i := range n {
-		if err := checkAt(i, in.valueAt(i)); err != nil {
+// firstError range-checks the inputs the plan reads, and with forecast
+// visits and reps too, in field order and reports the first problem,
+// without allocating when there is none.
+func (in *Inputs) firstError(forecast bool) *FieldError {
+	for i := range InputSpecs {
+		sp := &InputSpecs[i]
+		if !sp.Plan && !forecast {
+			continue
+		}
+		if err := sp.check(*sp.ptr(in)); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func checkAt(i int, v int64) *FieldError {
-	lim := inputLimits[i]
-	switch {
-	case v < lim.Min:
-		return fieldError(InputFields[i], CodeTooSmall, lim)
-	case v > lim.Max:
-		return fieldError(InputFields[i], CodeTooLarge, lim)
-	}
-	return nil
-}
-
-func (in *Inputs) valueAt(i int) int64 {
-	switch {
-	case i == 0:
-		return int64(in.Goal)
-	case i == 1:
-		return int64(in.Ticket)
-	case i < r1At+NumRates:
-		return int64(in.Rates[i-r1At])
-	case i == 7:
-		return in.Weeks
-	case i == 8:
-		return in.Cap
-	case i == 9:
-		return in.Calls
-	case i == 10:
-		return in.Emails
-	case i == 11:
-		return in.Visits
-	}
-	return in.Reps
-}
-
-func (in *Inputs) setAt(i int, v int64) {
-	switch {
-	case i == 0:
-		in.Goal = Money(v)
-	case i == 1:
-		in.Ticket = Money(v)
-	case i < r1At+NumRates:
-		in.Rates[i-r1At] = Rate(v)
-	case i == 7:
-		in.Weeks = v
-	case i == 8:
-		in.Cap = v
-	case i == 9:
-		in.Calls = v
-	case i == 10:
-		in.Emails = v
-	case i == 11:
-		in.Visits = v
-	default:
-		in.Reps = v
-	}
 }

@@ -21,6 +21,76 @@ func TestDefaults(t *testing.T) {
 	assert.Equal(t, funnel.Scenario{Inputs: in, Mode: funnel.ModePlan, Cur: "USD"}, funnel.DefaultScenario())
 }
 
+// TestInputSpecs checks each descriptor against the Inputs field it names:
+// Defaults holds its default there, Set stores there (and nowhere else),
+// Value and Text read it back, and only the plan's inputs stop ComputePlan.
+func TestInputSpecs(t *testing.T) {
+	tests := []struct {
+		f     funnel.Field
+		at    func(*funnel.Inputs) *int64
+		text  string // a valid value, in canonical text
+		value int64
+		plan  bool
+	}{
+		{funnel.FieldGoal, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Goal) }, "250000.5", 25_000_050, true},
+		{funnel.FieldTicket, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Ticket) }, "1500.01", 150_001, true},
+		{funnel.FieldR1, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Rates[0]) }, "2.75", 275, true},
+		{funnel.FieldR2, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Rates[1]) }, "40", 4000, true},
+		{funnel.FieldR3, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Rates[2]) }, "33.33", 3333, true},
+		{funnel.FieldR4, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Rates[3]) }, "100", 10000, true},
+		{funnel.FieldR5, func(in *funnel.Inputs) *int64 { return (*int64)(&in.Rates[4]) }, "0.01", 1, true},
+		{funnel.FieldWeeks, func(in *funnel.Inputs) *int64 { return &in.Weeks }, "46", 46, true},
+		{funnel.FieldCap, func(in *funnel.Inputs) *int64 { return &in.Cap }, "10", 10, true},
+		{funnel.FieldCalls, func(in *funnel.Inputs) *int64 { return &in.Calls }, "0", 0, true},
+		{funnel.FieldEmails, func(in *funnel.Inputs) *int64 { return &in.Emails }, "4", 4, true},
+		{funnel.FieldVisits, func(in *funnel.Inputs) *int64 { return &in.Visits }, "50000", 50_000, false},
+		{funnel.FieldReps, func(in *funnel.Inputs) *int64 { return &in.Reps }, "100000", 100_000, false},
+	}
+	require.Len(t, funnel.InputSpecs, len(tests))
+	require.Len(t, funnel.InputFields, len(tests))
+	for i, tt := range tests {
+		t.Run(string(tt.f), func(t *testing.T) {
+			sp := funnel.InputSpecs[i]
+			assert.Equal(t, tt.f, sp.Field, "field order")
+			assert.Equal(t, tt.f, funnel.InputFields[i], "field order")
+			assert.Equal(t, tt.plan, sp.Plan)
+			lim, ok := funnel.LimitsOf(tt.f)
+			assert.True(t, ok)
+			assert.Equal(t, sp.Limits, lim)
+
+			in := funnel.Defaults()
+			assert.Equal(t, sp.Default, *tt.at(&in), "Defaults holds the table's default")
+			def, ok := in.Value(tt.f)
+			assert.True(t, ok)
+			assert.Equal(t, sp.Default, def)
+
+			require.Nil(t, in.Set(tt.f, tt.text))
+			assert.Equal(t, tt.value, *tt.at(&in), "Set stores in the field")
+			v, ok := in.Value(tt.f)
+			assert.True(t, ok)
+			assert.Equal(t, tt.value, v)
+			assert.Equal(t, tt.text, in.Text(tt.f))
+			s := funnel.DefaultScenario()
+			require.Nil(t, s.Set(tt.f, tt.text))
+			assert.Equal(t, in, s.Inputs)
+			assert.Equal(t, tt.text, s.Text(tt.f))
+
+			require.Nil(t, in.SetValue(tt.f, sp.Default))
+			assert.Equal(t, funnel.Defaults(), in, "no other field moved")
+
+			*tt.at(&in) = sp.Limits.Min - 1
+			_, err := funnel.ComputePlan(in)
+			if tt.plan {
+				assert.Equal(t, &funnel.FieldError{Field: tt.f, Code: funnel.CodeTooSmall, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
+			} else {
+				assert.Nil(t, err, "the plan does not read it")
+			}
+			_, err = funnel.ComputeForecast(in)
+			assert.Equal(t, &funnel.FieldError{Field: tt.f, Code: funnel.CodeTooSmall, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
+		})
+	}
+}
+
 func TestLimitsOf(t *testing.T) {
 	tests := []struct {
 		f    funnel.Field

@@ -7,7 +7,7 @@ import "math/bits"
 // with CodeResultLarge when a revenue would pass MaxRevenue or the plan a
 // stage past MaxPeople.
 func ComputeForecast(in Inputs) (Forecast, *FieldError) {
-	if err := in.firstError(len(InputFields)); err != nil {
+	if err := in.firstError(true); err != nil {
 		return Forecast{}, err
 	}
 	need, err := stagesNeeded(&in)

@@ -7,10 +7,10 @@ var peopleLimits = Limits{Min: 0, Max: MaxPeople}
 // down). visitors must be 0..MaxPeople (FieldVisits) and r1 1..10000
 // (FieldR1).
 func LeadsFromVisitors(visitors int64, r1 Rate) (int64, *FieldError) {
-	if err := checkPeople(FieldVisits, visitors); err != nil {
+	if err := checkRange(FieldVisits, peopleLimits, visitors); err != nil {
 		return 0, err
 	}
-	if err := checkAt(r1At, int64(r1)); err != nil {
+	if err := checkRange(FieldR1, rateLimits, int64(r1)); err != nil {
 		return 0, err
 	}
 	return int64(uint64(visitors) * uint64(r1) / 10000), nil
@@ -21,10 +21,10 @@ func LeadsFromVisitors(visitors int64, r1 Rate) (int64, *FieldError) {
 // 0..MaxPeople (FieldLeads) and r1 1..10000 (FieldR1); a result past
 // MaxPeople is CodeResultLarge.
 func VisitorsForLeads(leads int64, r1 Rate) (int64, *FieldError) {
-	if err := checkPeople(FieldLeads, leads); err != nil {
+	if err := checkRange(FieldLeads, peopleLimits, leads); err != nil {
 		return 0, err
 	}
-	if err := checkAt(r1At, int64(r1)); err != nil {
+	if err := checkRange(FieldR1, rateLimits, int64(r1)); err != nil {
 		return 0, err
 	}
 	r := uint64(r1)
@@ -33,16 +33,6 @@ func VisitorsForLeads(leads int64, r1 Rate) (int64, *FieldError) {
 		return 0, peopleTooLarge()
 	}
 	return int64(visitors), nil
-}
-
-func checkPeople(f Field, n int64) *FieldError {
-	switch {
-	case n < peopleLimits.Min:
-		return fieldError(f, CodeTooSmall, peopleLimits)
-	case n > peopleLimits.Max:
-		return fieldError(f, CodeTooLarge, peopleLimits)
-	}
-	return nil
 }
 
 // ParseCount reads a whole count of people typed for field f (the traffic

@@ -5,12 +5,61 @@ import (
 	"strings"
 )
 
-// queryFields is the spec's table of link parameters, in the order errors
-// are reported.
-var queryFields = [...]Field{
-	FieldGoal, FieldTicket, FieldR1, FieldR2, FieldR3, FieldR4, FieldR5,
-	FieldWeeks, FieldCap, FieldCalls, FieldEmails,
-	FieldMode, FieldVisits, FieldReps, FieldLang, FieldCur, FieldEmbed,
+// param is a link parameter: a numeric input (spec), or with spec nil one
+// of the scenario's settings (mode, lang, cur, embed).
+type param struct {
+	field Field
+	spec  *FieldSpec
+	// optional parameters are left out of Query when their text is unset.
+	optional bool
+	unset    string
+}
+
+// linkParams is the spec's table of link parameters, in the order errors
+// are reported: the plan's inputs, mode, the forecast's own inputs (which
+// mode brings in), then lang, cur and embed.
+var linkParams = func() []param {
+	ps := make([]param, 0, len(InputSpecs)+4)
+	inputs := func(plan bool) {
+		for i := range InputSpecs {
+			if sp := &InputSpecs[i]; sp.Plan == plan {
+				ps = append(ps, param{field: sp.Field, spec: sp})
+			}
+		}
+	}
+	inputs(true)
+	ps = append(ps, param{field: FieldMode})
+	inputs(false)
+	return append(ps,
+		param{field: FieldLang, optional: true}, // unset: the browser chooses
+		param{field: FieldCur},
+		param{field: FieldEmbed, optional: true, unset: "0"}, // the full page
+	)
+}()
+
+// paramOf is f's link parameter; an unknown f is treated as a setting,
+// which no text matches.
+func paramOf(f Field) param {
+	for _, p := range linkParams {
+		if p.field == f {
+			return p
+		}
+	}
+	return param{field: f}
+}
+
+func (p *param) set(s *Scenario, text string) *FieldError {
+	if p.spec != nil {
+		return s.Inputs.set(p.spec, text)
+	}
+	return s.setSetting(p.field, text)
+}
+
+func (p *param) text(s *Scenario) string {
+	if p.spec != nil {
+		return s.Inputs.text(p.spec)
+	}
+	return s.settingText(p.field)
 }
 
 // ParseQuery reads a link. Missing parameters take their defaults; each
@@ -22,12 +71,13 @@ var queryFields = [...]Field{
 func ParseQuery(q url.Values) (Scenario, []*FieldError) {
 	s := DefaultScenario()
 	var errs []*FieldError
-	for _, f := range queryFields {
-		vs := q[string(f)]
+	for i := range linkParams {
+		p := &linkParams[i]
+		vs := q[string(p.field)]
 		if len(vs) == 0 {
 			continue
 		}
-		if err := s.Set(f, vs[0]); err != nil {
+		if err := p.set(&s, vs[0]); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -38,17 +88,14 @@ func ParseQuery(q url.Values) (Scenario, []*FieldError) {
 // cur; lang when set; embed only when true). ParseQuery(s.Query()) gives s
 // back for any valid s.
 func (s Scenario) Query() url.Values {
-	q := make(url.Values, len(queryFields))
-	for _, f := range InputFields {
-		q[string(f)] = []string{s.Inputs.Text(f)}
-	}
-	q[string(FieldMode)] = []string{string(s.Mode)}
-	q[string(FieldCur)] = []string{s.Cur}
-	if s.Lang != "" {
-		q[string(FieldLang)] = []string{s.Lang}
-	}
-	if s.Embed {
-		q[string(FieldEmbed)] = []string{"1"}
+	q := make(url.Values, len(linkParams))
+	for i := range linkParams {
+		p := &linkParams[i]
+		t := p.text(&s)
+		if p.optional && t == p.unset {
+			continue
+		}
+		q[string(p.field)] = []string{t}
 	}
 	return q
 }
@@ -59,9 +106,13 @@ func (s Scenario) Query() url.Values {
 // false or empty), ignoring case and surrounding spaces. On error the
 // scenario is left unchanged.
 func (s *Scenario) Set(f Field, text string) *FieldError {
-	if _, numeric := LimitsOf(f); numeric {
-		return s.Inputs.Set(f, text)
-	}
+	p := paramOf(f)
+	return p.set(s, text)
+}
+
+// setSetting is Set for mode, lang, cur and embed, each its own kind of
+// value.
+func (s *Scenario) setSetting(f Field, text string) *FieldError {
 	if len(text) > MaxParamLen {
 		return &FieldError{Field: f, Code: CodeTooLong}
 	}
@@ -102,6 +153,11 @@ func (s *Scenario) Set(f Field, text string) *FieldError {
 // Text is the canonical link text of any field of the scenario ("" for
 // an unset lang, "1" or "0" for embed).
 func (s Scenario) Text(f Field) string {
+	p := paramOf(f)
+	return p.text(&s)
+}
+
+func (s *Scenario) settingText(f Field) string {
 	switch f {
 	case FieldMode:
 		return string(s.Mode)
@@ -115,7 +171,7 @@ func (s Scenario) Text(f Field) string {
 		}
 		return "0"
 	}
-	return s.Inputs.Text(f)
+	return ""
 }
 
 // oneOf is the allowed value equal to text ignoring case, in its

@@ -127,6 +127,26 @@ func TestParseQueryReportsInTableOrderAndKeepsTheRest(t *testing.T) {
 	assert.Equal(t, want, s)
 }
 
+func TestParseQueryReportsEveryParamInTableOrder(t *testing.T) {
+	q := url.Values{}
+	for _, f := range []funnel.Field{funnel.FieldEmbed, funnel.FieldCur, funnel.FieldLang, funnel.FieldMode} {
+		q.Set(string(f), "x")
+	}
+	for _, f := range funnel.InputFields {
+		q.Set(string(f), "x")
+	}
+	_, errs := funnel.ParseQuery(q)
+	var fields []funnel.Field
+	for _, err := range errs {
+		fields = append(fields, err.Field)
+	}
+	assert.Equal(t, []funnel.Field{
+		funnel.FieldGoal, funnel.FieldTicket, funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5,
+		funnel.FieldWeeks, funnel.FieldCap, funnel.FieldCalls, funnel.FieldEmails,
+		funnel.FieldMode, funnel.FieldVisits, funnel.FieldReps, funnel.FieldLang, funnel.FieldCur, funnel.FieldEmbed,
+	}, fields)
+}
+
 func TestParseQueryValidatesFieldsNotResults(t *testing.T) {
 	s, errs := parse(t, "r1=0.01&r2=0.01&r3=0.01&r4=0.01&r5=0.01")
 	assert.Empty(t, errs)
@@ -195,5 +215,7 @@ func TestScenarioSetAndText(t *testing.T) {
 
 	before := s
 	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeUnknown}, s.Set(funnel.FieldResult, "1"))
+	assert.Equal(t, &funnel.FieldError{Field: "x", Code: funnel.CodeTooLong}, s.Set("x", strings.Repeat("1", 33)))
 	assert.Equal(t, before, s, "unchanged on error")
+	assert.Empty(t, s.Text(funnel.FieldResult), "not a field of the scenario")
 }

@@ -4,7 +4,7 @@ package funnel
 // plan reads (all but Visits and Reps) and reports the first error, or
 // CodeResultLarge with FieldResult when a stage passes MaxPeople.
 func ComputePlan(in Inputs) (Plan, *FieldError) {
-	if err := in.firstError(planInputs); err != nil {
+	if err := in.firstError(false); err != nil {
 		return Plan{}, err
 	}
 	need, err := stagesNeeded(&in)

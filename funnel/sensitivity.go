@@ -8,22 +8,14 @@ var stepLimits = Limits{Min: 1, Max: 10000, Scale: 2}
 // validates like ComputePlan or ComputeForecast, and fails with FieldMode
 // CodeUnknown for another mode and FieldStep for a step outside 1..10000.
 func ComputeSensitivity(in Inputs, mode Mode, step Rate) (Sensitivity, *FieldError) {
-	checked := planInputs
-	switch mode {
-	case ModePlan:
-	case ModeForecast:
-		checked = len(InputFields)
-	default:
+	if mode != ModePlan && mode != ModeForecast {
 		return Sensitivity{}, &FieldError{Field: FieldMode, Code: CodeUnknown}
 	}
-	switch {
-	case step < Rate(stepLimits.Min):
-		return Sensitivity{}, fieldError(FieldStep, CodeTooSmall, stepLimits)
-	case step > Rate(stepLimits.Max):
-		return Sensitivity{}, fieldError(FieldStep, CodeTooLarge, stepLimits)
+	if err := checkRange(FieldStep, stepLimits, int64(step)); err != nil {
+		return Sensitivity{}, err
 	}
 	// Same errors as ComputePlan or ComputeForecast (which needs the plan).
-	if err := in.firstError(checked); err != nil {
+	if err := in.firstError(mode == ModeForecast); err != nil {
 		return Sensitivity{}, err
 	}
 	if _, err := stagesNeeded(&in); err != nil {
