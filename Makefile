@@ -7,7 +7,7 @@ STATIC_PREFIX ?=
 FUZZTIME ?= 10s
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: run build wasm server test unit e2e bench bench-go fuzz static vet fmt clean axe
+.PHONY: run build wasm wasmsrc server test unit e2e bench bench-go fuzz static vet fmt clean axe
 
 run: build ## build the wasm and serve the app on http://localhost:8000
 	./build/embudo -addr $(ADDR)
@@ -15,14 +15,16 @@ run: build ## build the wasm and serve the app on http://localhost:8000
 build: wasm server
 
 # app.wasm, and pre-compressed .br/.gz siblings of it and of every text
-# asset, for the server and static hosts (app/precompress).
+# asset, for the server and static hosts (app/buildtools/precompress).
 # The wasm is built against a copy of go-app without its server files and
-# with an engine that renders within the event (see app/wasmsrc).
+# with an engine that renders within the event (see app/buildtools/wasmsrc).
 WASM_SRC := build/wasm-src
-wasm:
-	$(GO) run ./app/wasmsrc -go $(GO) -out $(WASM_SRC)
+wasmsrc:
+	$(GO) run ./app/buildtools/wasmsrc -go $(GO) -out $(WASM_SRC)
+
+wasm: wasmsrc
 	GOOS=js GOARCH=wasm $(GO) build -modfile=$(WASM_SRC)/go.mod $(WASM_FLAGS) -o web/app.wasm ./app
-	$(GO) run ./app/precompress web
+	$(GO) run ./app/buildtools/precompress web
 
 server:
 	$(GO) build -trimpath -o build/embudo ./app
@@ -65,10 +67,15 @@ fuzz: ## run every fuzz target for FUZZTIME each
 static: build ## pre-render the whole site into STATIC_DIR (STATIC_PREFIX=/embudo for a sub-path)
 	./build/embudo -static $(STATIC_DIR) -prefix "$(STATIC_PREFIX)"
 
-vet:
+# The browser's packages are vetted twice for js/wasm: against the pinned
+# go-app, and against the patched copy app.wasm is built from (with that
+# copy's engine), so the edited engine is checked like our own code.
+WASM_PKGS := ./app ./app/ui/... ./app/text/... ./app/numfmt/... ./funnel/... github.com/maxence-charriere/go-app/v10/pkg/app
+vet: wasmsrc
 	@test -z "$$(gofmt -l app funnel)" || { gofmt -l app funnel; echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/...
+	GOOS=js GOARCH=wasm $(GO) vet -modfile=$(WASM_SRC)/go.mod $(WASM_PKGS)
 
 fmt:
 	gofmt -w .

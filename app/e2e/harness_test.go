@@ -23,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"net"
 	"net/http"
@@ -258,15 +259,17 @@ func startServer(tmp string) (stop func(), err error) {
 // warnStaleWasm prints a warning when a Go file of the app is newer than
 // web/app.wasm: the tests would then drive an old build of the client.
 func warnStaleWasm(root string, built time.Time) {
-	files, _ := filepath.Glob(filepath.Join(root, "app", "*.go"))
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(built) {
-			fmt.Printf("e2e: warning: %s is newer than web/app.wasm: run make wasm\n", filepath.Base(f))
-			return
-		}
+	for _, dir := range []string{"app", "funnel"} {
+		filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return err
+			}
+			if fi, err := d.Info(); err == nil && fi.ModTime().After(built) {
+				fmt.Printf("e2e: warning: %s is newer than web/app.wasm: run make wasm\n", filepath.Base(p))
+				return filepath.SkipAll
+			}
+			return nil
+		})
 	}
 }
 

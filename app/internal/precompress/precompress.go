@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Package precompress makes the brotli and gzip forms of the app's files
 // once, when the site is built or the server starts, so that no request
 // ever waits for a compressor.

@@ -1,0 +1,99 @@
+// Package numfmt turns the funnel's exact fixed-point results into text for
+// a locale and a currency. In the browser the text comes from
+// Intl.NumberFormat (Intl), so the wasm carries no locale data; on the
+// server, which pre-renders the first page, from a table that mirrors
+// Intl's output (Table). Both see exact decimal strings, never a float.
+package numfmt
+
+import (
+	"strconv"
+	"strings"
+
+	"embudo.app/funnel"
+)
+
+// Formatter formats numbers for one locale and currency.
+type Formatter interface {
+	// Fixed formats units/10^scale with exactly scale decimals (0 to 2).
+	Fixed(units int64, scale int) string
+	// Upto formats units/10^scale with up to scale decimals (4, 4.5, 4.25).
+	Upto(units int64, scale int) string
+	// Mark is the decimal separator the locale writes ("." or ",").
+	Mark() string
+	// Money formats an amount with the currency's symbol, without
+	// decimals when it is a whole amount.
+	Money(m funnel.Money) string
+}
+
+// MaxScale is the most decimals a Formatter writes.
+const MaxScale = 2
+
+// Int formats a whole number.
+func Int(f Formatter, n int64) string { return f.Fixed(n, 0) }
+
+// Signed formats a change in a count with its sign: "+1,600", "−400" (a
+// true minus sign), "0".
+func Signed(f Formatter, v int64) string { return sign(v, Int(f, magnitude(v))) }
+
+// SignedMoney formats a change in money with its sign.
+func SignedMoney(f Formatter, m funnel.Money) string {
+	return sign(int64(m), f.Money(funnel.Money(magnitude(int64(m)))))
+}
+
+func sign(v int64, s string) string {
+	switch {
+	case v > 0:
+		return "+" + s
+	case v < 0:
+		return "\u2212" + s
+	}
+	return s
+}
+
+func magnitude(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// Plain writes units/10^scale with exactly scale decimals, the decimal
+// mark given and no grouping ("-1234,5"): the one fixed-point writer, for
+// CSV cells, the decimal strings Intl formats, and the table's digits.
+func Plain(units int64, scale int, mark string) string {
+	var b strings.Builder
+	u := uint64(units)
+	if units < 0 {
+		b.WriteByte('-')
+		u = -u
+	}
+	s := strconv.FormatUint(u, 10)
+	if scale > 0 {
+		if len(s) <= scale {
+			s = strings.Repeat("0", scale-len(s)+1) + s
+		}
+		s = s[:len(s)-scale] + mark + s[len(s)-scale:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// trim drops trailing zero decimals: units/10^scale as the fewest decimals
+// that say it exactly (Upto).
+func trim(units int64, scale int) (int64, int) {
+	for scale > 0 && units%10 == 0 {
+		units, scale = units/10, scale-1
+	}
+	return units, scale
+}
+
+// Locale is the BCP 47 locale for numbers in a language whose own locale
+// is base, with a currency: a country's locale where the currency row
+// names one for the language (Spanish with pesos reads as that country
+// writes), else base.
+func Locale(lang, base, cur string) string {
+	if loc, ok := currencies[cur].locales[lang]; ok {
+		return loc
+	}
+	return base
+}

@@ -1,0 +1,108 @@
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"embudo.app/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// csp allows only what the app needs: its own files, the wasm compiler and
+// data: images. frame-ancestors is sent as a header only (browsers ignore
+// it in a meta tag): any site may embed the calculator.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+	"object-src 'none'; base-uri 'self'; form-action 'none'"
+
+const themeColor = "#0f5c8c"
+
+// newHandler configures go-app for the assets in web (prefix: the URL path
+// of a sub-path static site, "" at the root).
+func newHandler(web, prefix string) (*app.Handler, error) {
+	version, wasmSize, err := assetsVersion(web)
+	if err != nil {
+		return nil, err
+	}
+	resources := app.LocalDir("")
+	if prefix = strings.TrimRight(prefix, "/"); prefix != "" {
+		resources = app.PrefixedLocation(prefix)
+	}
+	resources = versionedResources{resources, version}
+	return &app.Handler{
+		Name:            "Embudo: smarketing SLA calculator",
+		ShortName:       "Embudo",
+		Title:           text.For("en").PageTitle,
+		Description:     "From this year's revenue goal to the MQLs marketing delivers each week and the reps sales needs.",
+		Lang:            "en",
+		Icon:            app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-maskable-512.png", SVG: "/web/icon.svg"},
+		ThemeColor:      themeColor,
+		BackgroundColor: "#ffffff",
+		LoadingLabel:    "{progress}%",
+		Styles:          []string{"/web/embudo.css", "/web/whatif.css"},
+		Scripts:         []string{"/web/embudo.js defer"},
+		// go-app precaches the PNG icons but not the SVG one the page links.
+		CacheableResources: []string{"/web/icon.svg"},
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + csp + `">`,
+			`<meta name="color-scheme" content="light dark">`,
+		},
+		Resources:             resources,
+		Version:               version,
+		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
+		ServiceWorkerTemplate: workerJS,
+	}, nil
+}
+
+// versionedResources stamps every /web/ URL the server writes (page,
+// app.js, worker) with the version: a new build has new URLs, so assets can
+// be cached for a year (serveStatic) and the worker never precaches a stale
+// copy from the browser's cache.
+type versionedResources struct {
+	app.ResourceResolver
+	version string
+}
+
+func (r versionedResources) Resolve(location string) string {
+	u := r.ResourceResolver.Resolve(location)
+	if strings.HasPrefix(location, "/web/") {
+		return u + "?v=" + r.version
+	}
+	return u
+}
+
+// assetsVersion hashes every asset, so a new build is a new version and an
+// unchanged one is not (go-app's default changes on every restart).
+func assetsVersion(web string) (string, int64, error) {
+	info, err := os.Stat(filepath.Join(web, "app.wasm"))
+	if err != nil {
+		return "", 0, err
+	}
+	var files []string
+	err = filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".br") && !strings.HasSuffix(p, ".gz") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		return "", 0, err
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", 0, err
+		}
+		h.Write([]byte(filepath.ToSlash(f)))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], info.Size(), nil
+}

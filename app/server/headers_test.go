@@ -1,0 +1,268 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"embudo.app/app/ui"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// servedAsset is a URL the app loads, and what it must be served as.
+type servedAsset struct {
+	path      string
+	ctype     string // a part of the Content-Type
+	immutable bool   // versioned: cached for a year; else revalidated
+}
+
+func appAssets(version string) []servedAsset {
+	v := "?v=" + version
+	return []servedAsset{
+		{"/", "text/html", false},
+		{"/embed", "text/html", false},
+		{"/app.js", "javascript", false},
+		{"/wasm_exec.js", "javascript", false},
+		{"/app-worker.js", "javascript", false},
+		{"/app.css", "text/css", false},
+		{"/manifest.webmanifest", "application/manifest+json", false},
+		{"/web/app.wasm" + v, "application/wasm", true},
+		{"/web/embudo.css" + v, "text/css", true},
+		{"/web/whatif.css" + v, "text/css", true},
+		{"/web/embudo.js" + v, "javascript", true},
+		{"/web/icon.svg" + v, "image/svg+xml", true},
+	}
+}
+
+// checkServedHeaders fetches every asset with each Accept-Encoding a
+// browser may send and checks the encoding, type, caching and Vary, that
+// every encoding decodes to the same bytes, and that a revalidation of an
+// unchanged file is a 304. pagesBrotli: whether pages come in brotli too
+// (pre-rendered per request, the server gzips them; a static host has
+// their .br).
+func checkServedHeaders(t *testing.T, base string, assets []servedAsset, pagesBrotli bool) {
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(path, acceptEncoding string, header ...string) *http.Response {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodGet, base+path, nil)
+		require.NoError(t, err)
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		res, err := client.Do(req)
+		require.NoError(t, err)
+		return res
+	}
+	for _, a := range assets {
+		name := strings.TrimPrefix(strings.SplitN(a.path, "?", 2)[0], "/")
+		if name == "" {
+			name = "index"
+		}
+		t.Run(name, func(t *testing.T) {
+			page := a.ctype == "text/html"
+			var plain []byte
+			for _, accept := range []string{"identity", "gzip, deflate", "gzip, deflate, br, zstd"} {
+				res := get(a.path, accept)
+				require.Equal(t, http.StatusOK, res.StatusCode, "GET %s (Accept-Encoding: %s)", a.path, accept)
+				want := ""
+				switch {
+				case strings.Contains(accept, "br") && (pagesBrotli || !page):
+					want = "br"
+				case strings.Contains(accept, "gzip"):
+					want = "gzip"
+				}
+				h := res.Header
+				what := fmt.Sprintf("%s, Accept-Encoding: %s", a.path, accept)
+				assert.Equal(t, want, h.Get("Content-Encoding"), "Content-Encoding of %s", what)
+				assert.Contains(t, h.Get("Content-Type"), a.ctype, "Content-Type of %s", what)
+				if want != "" {
+					assert.Contains(t, h.Values("Vary"), "Accept-Encoding", "Vary of %s", what)
+				}
+				if !page {
+					assert.NotEmpty(t, h.Get("Content-Length"), "Content-Length of %s", what)
+				}
+				cc := h.Get("Cache-Control")
+				if a.immutable {
+					assert.Equal(t, "public, max-age=31536000, immutable", cc, "Cache-Control of %s", what)
+				} else {
+					assert.Equal(t, "no-cache", cc, "Cache-Control of %s", what)
+				}
+				body := mfBody(t, res)
+				if plain == nil {
+					plain = body
+				} else if !page { // pages differ: each embed snippet gets a new id
+
+					assert.True(t, bytes.Equal(plain, body), "%s decodes to other bytes than the plain file", what)
+				}
+
+				// Any status declares the length it sends (a failed
+				// precondition too).
+				if !page {
+					pre := get(a.path, accept, "If-Match", `"nothing"`)
+					body, err := io.ReadAll(pre.Body)
+					pre.Body.Close()
+					require.NoError(t, err, "%s with a failing If-Match", what)
+					if cl := pre.Header.Get("Content-Length"); cl != "" {
+						assert.Equal(t, cl, strconv.Itoa(len(body)), "Content-Length of a %d for %s", pre.StatusCode, what)
+					}
+				}
+
+				// The second visit: a revalidation of what is cached.
+				if !a.immutable {
+					var cond []string
+					if etag := h.Get("ETag"); etag != "" {
+						cond = []string{"If-None-Match", etag}
+					} else if lm := h.Get("Last-Modified"); lm != "" {
+						cond = []string{"If-Modified-Since", lm}
+					}
+					require.NotEmpty(t, cond, "%s has neither ETag nor Last-Modified to revalidate with", what)
+					again := get(a.path, accept, cond...)
+					again.Body.Close()
+					assert.Equal(t, http.StatusNotModified, again.StatusCode, "revalidating %s", what)
+				}
+			}
+			assert.NotEmpty(t, plain)
+		})
+	}
+}
+
+// TestServedHeaders checks what make run's server sends for every asset.
+func TestServedHeaders(t *testing.T) {
+	srv := httptest.NewServer(mfServer(t))
+	defer srv.Close()
+	h, err := newHandler(mfWeb, "")
+	require.NoError(t, err)
+	checkServedHeaders(t, srv.URL, appAssets(h.Version), false)
+}
+
+// TestStaticSiteHeaders serves make static's output with nginx, configured
+// by the server block that README.md shows, and checks the same headers.
+// Without nginx and its brotli_static module it skips, unless
+// E2E=required.
+func TestStaticSiteHeaders(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	nginx, err := exec.LookPath("nginx")
+	if err != nil {
+		if _, err = os.Stat("/usr/sbin/nginx"); err == nil {
+			nginx = "/usr/sbin/nginx"
+		}
+	}
+	if nginx == "" {
+		skipOrFail(t, "nginx is not installed (apt-get install nginx-light libnginx-mod-http-brotli-static)")
+	}
+	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
+		t.Skip("web/app.wasm is missing: run make wasm")
+	}
+	ui.Routes()
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	require.NoError(t, GenerateStatic(site, mfWeb, ""))
+	h, err := newHandler(mfWeb, "")
+	require.NoError(t, err)
+
+	block := readmeNginxBlock(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	ln.Close()
+	conf := fmt.Sprintf(`%s
+worker_processes 1;
+daemon off;
+error_log stderr warn;
+pid %s/nginx.pid;
+events { worker_connections 64; }
+http {
+	access_log off;
+	client_body_temp_path %[2]s/body;
+	server {
+		listen %s;
+		%s
+	}
+}
+`, nginxMain(), tmp, addr, strings.ReplaceAll(block, "root /srv/embudo;", "root "+site+";"))
+	confFile := filepath.Join(tmp, "nginx.conf")
+	// The block includes mime.types, found beside the configuration.
+	types, err := os.ReadFile("/etc/nginx/mime.types")
+	if err != nil {
+		skipOrFail(t, "nginx has no /etc/nginx/mime.types: "+err.Error())
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(tmp, "mime.types"), types, 0o644))
+	require.NoError(t, os.WriteFile(confFile, []byte(conf), 0o644))
+	if out, err := exec.Command(nginx, "-t", "-p", tmp, "-c", confFile).CombinedOutput(); err != nil {
+		skipOrFail(t, fmt.Sprintf("nginx cannot load README's server block (is libnginx-mod-http-brotli-static installed?): %v\n%s", err, out))
+	}
+	cmd := exec.Command(nginx, "-p", tmp, "-c", confFile)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.WaitDelay = 5 * time.Second
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		// TERM: the master stops its workers (a KILL would orphan them).
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("nginx:\n%s", stderr.String())
+		}
+	})
+	base := "http://" + addr
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		res, err := http.Get(base + "/app.css")
+		if err == nil {
+			res.Body.Close()
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "nginx did not answer: %v\n%s", err, stderr.String())
+		time.Sleep(50 * time.Millisecond)
+	}
+	checkServedHeaders(t, base, appAssets(h.Version), true)
+}
+
+// nginxMain loads Debian's brotli_static module (its modules-enabled
+// file names it relative to the default prefix, which the test changes)
+// and, as root, keeps the workers root so they can read the test's folder.
+func nginxMain() string {
+	var s string
+	mods, _ := filepath.Glob("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+	for _, m := range mods {
+		s += "load_module " + m + ";\n"
+	}
+	if os.Geteuid() == 0 {
+		s += "user root;\n"
+	}
+	return s
+}
+
+// readmeNginxBlock is the server block README.md documents for nginx.
+func readmeNginxBlock(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	m := regexp.MustCompile("(?s)```nginx\n(.*?)```").FindSubmatch(b)
+	require.NotNil(t, m, "README.md has no ```nginx block")
+	return string(m[1])
+}
+
+func skipOrFail(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("E2E") == "required" {
+		t.Fatal(why)
+	}
+	t.Skip(why)
+}

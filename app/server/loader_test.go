@@ -1,0 +1,36 @@
+package server
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestStreamingAppJS rewrites go-app's own app.js: the wasm is compiled as
+// it streams, instantiated in a task of its own, and the
+// progress counts decoded bytes against the raw size.
+func TestStreamingAppJS(t *testing.T) {
+	h, err := newHandler(mfWeb, "")
+	if err != nil {
+		t.Skipf("no handler (make wasm first): %v", err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
+	js, err := streamingAppJS(rec.Body.Bytes())
+	require.NoError(t, err)
+	s := string(js)
+	assert.Contains(t, s, "WebAssembly.compileStreaming(fetchWithProgress(\"/web/app.wasm?v="+h.Version+"\", showProgress))")
+	assert.Contains(t, s, "await new Promise((resolve) => setTimeout(resolve, 0));\n    const instance = await WebAssembly.instantiate(module, go.importObject);")
+	assert.Contains(t, s, "go.run(instance);")
+	assert.Contains(t, s, "response.clone().body.getReader()", "progress counts a clone: the compiler reads the response itself")
+	assert.Contains(t, s, "parseInt(goappWasmContentLength, 10)")
+	assert.NotContains(t, s, "go.run(wasm.instance)")
+	assert.Equal(t, 1, strings.Count(s, "async function fetchWithProgress("))
+
+	_, err = streamingAppJS([]byte("console.log('another loader');"))
+	assert.Error(t, err, "an app.js it does not know is an error, not a silent no-op")
+}

@@ -1,0 +1,173 @@
+package text
+
+import "embudo.app/funnel"
+
+// Catalog holds every word the UI shows, in one language. Sentences with
+// numbers take them already formatted (%s); the comment after a sentence
+// names its arguments in order. Every field must be set in every language:
+// TestCatalogsComplete fails on an empty one.
+type Catalog struct {
+	// PageTitle is the document's title.
+	PageTitle                                     string
+	Tagline, LangLabel, CurLabel, ModeLabel       string
+	Plan, Forecast                                string
+	GoalGroup, RatesGroup, TeamGroup, TrafficGrp  string
+	Fields                                        map[funnel.Field]string
+	Units                                         map[funnel.Field]string
+	Stages                                        [funnel.NumStages]string
+	Stage, Year, Quarter, Month, Week             string
+	VolumesTitle, ChartTitle, TeamTitle, SLATitle string
+	FTE, Reps, Load                               string
+	MarketingToSales, SalesToMarketing            string
+	// marketing(mqlsWeek, mqlsMonth)
+	SLAMarketing string
+	// sales(reps, cap, load, calls, emails)
+	SLASales string
+	// short(reps, covered, needed, percent, load)
+	Short string
+	// exact(reps, load): nobody is short
+	Exact string
+	// activity(mqls, sqls, calls, emails)
+	Activity        string
+	NoticeParam     string // (param, message)
+	NoticeStorage   string
+	Errors          map[funnel.Code]string
+	WholeNumber     string
+	RevenueLarge    string
+	Percent         string // "%s %%" or "%s%%"
+	ForecastTitle   string
+	TrafficRevenue  string
+	CapacityRevenue string
+	ExpectedNote    string
+	Bottleneck      map[funnel.Bottleneck]string
+	ForecastTraffic string // (trafficRevenue, capacityRevenue, gapOrSurplus)
+	ForecastSales   string
+	Gap, Surplus    string // (amount)
+	OnTarget        string
+	Customers       string
+	// goalLine(goal, ticket, customers)
+	GoalLine string
+
+	ShareTitle, ShareNote, CopyLink, CopyEmbed, Copied, EmbedTitle, OpenFull string
+	UpdateReady, Reload                                                      string
+	KeyMQLs, KeyVisitors, KeyRevenue                                         string
+
+	InputsLabel, TableOf, ExpectedTitle, ExpectedYear string
+
+	// OneRep(percent, load, cap): one rep with time to spare.
+	OneRep string
+	// Nouns, singular and plural, for the counts the sentences carry.
+	RepNoun, CustomerNoun, SLACallNoun, SLAEmailNoun, CallNoun, EmailNoun Noun
+
+	// Sensitivity.
+	SensTitle       string
+	SensIntroPlan   string // (step, visitors now)
+	SensIntroFcst   string // (step, revenue now)
+	SensStep        string
+	PP              string // (amount) "1 pp"
+	SensRate        string
+	SensBars        string
+	SensChangePlan  string
+	SensChangeFcst  string
+	SensCaptionPlan string
+	SensCaptionFcst string
+	SensLever       string // (n, field label) "r3 · MQLs → SQLs"
+	SensCapped      string // rate already at 100 %
+	SensNone        string // the lever does not move the result
+	SensUnavailable string
+
+	// Traffic and leads.
+	LeadsTitle       string
+	LeadsIntro       string // (r1)
+	LeadsVisitors    string
+	LeadsGive        string
+	LeadsUnit        string
+	LeadsWanted      string
+	LeadsNeed        string
+	LeadsVisitorUnit string
+	LeadsNote        string // (3 %, 100, 3,334, 3,200, 96)
+
+	// Qualification guide.
+	GuideTitle   string
+	GuideCaption string
+	Fit          map[funnel.Fit]string
+	Interest     map[funnel.Interest]string
+	ActionTitle  map[funnel.Action]string
+	ActionText   map[funnel.Action]string
+	FollowUp     string // (hours)
+	NotReady     string // (stage)
+	SpeedTitle   string
+	Speed        string // (source, year, leads, b2c, b2b, first hour x, after 24 h x)
+
+	// Scenarios.
+	ScenTitle      string
+	ScenIntro      string
+	ScenName       string
+	ScenSave       string
+	ScenDefault    string // (n)
+	ScenSaved      string // (name)
+	ScenUpdated    string // (name)
+	ScenDeleted    string // (name)
+	ScenRenamed    string // (old, new)
+	ScenTaken      string // (name)
+	ScenEmpty      string
+	ScenList       string
+	ScenItemName   string // (name): label of the rename box
+	ScenRenameHint string
+	ScenLoad       string
+	ScenLoadLabel  string // (name)
+	ScenLink       string
+	ScenLinkLabel  string // (name)
+	ScenCopy       string
+	ScenCopyLabel  string // (name)
+	ScenDelete     string
+	ScenDelLabel   string // (name)
+	ScenCopied     string // (name)
+	ScenCopyFail   string
+	ScenBroken     string
+	ScenNoStorage  string
+	ScenSummary    string // (goal, visitors, reps)
+	ScenFull       string // (max)
+
+	// Comparison.
+	CmpTitle    string
+	CmpA, CmpB  string
+	CmpCurrent  string
+	CmpNeed     string
+	CmpCaption  string // (a, b)
+	CmpWhat     string
+	CmpChange   string
+	CmpGoal     string
+	CmpReps     string
+	CmpRevenue  string
+	CmpNote     string
+	CmpCurrency string // (curA, curB)
+	CmpError    string // (message)
+
+	// Export and the printed SLA.
+	ExpTitle    string
+	ExpCopy     string
+	ExpCopied   string
+	ExpCopyFail string
+	ExpCopyBox  string
+	ExpCSV      string
+	ExpCSVDone  string // (file)
+	ExpPrint    string
+	ExpHint     string
+	PrintTitle  string
+	PrintDate   string // (date)
+	PrintReps   string // (reps, fte)
+	PrintLink   string // (url)
+	PrintAssume string // (rates, weeks, cap, calls, emails)
+	PrintSign   string
+	SignMkt     string
+	SignSales   string
+	SignName    string
+	SignDate    string
+	TextTitle   string
+	CSVFile     string
+	Unavailable string
+}
+
+// Noun is a word in the singular and the plural.
+type Noun [2]string

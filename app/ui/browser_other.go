@@ -1,0 +1,46 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"net/url"
+	"time"
+
+	"embudo.app/app/numfmt"
+)
+
+// The browser seam, server side: the server pre-renders pages and never
+// runs what only a browser can do. Its twin is browser_wasm.go; these two
+// files are the only ones that know which side they run on.
+
+// inBrowser tells the components whether a browser runs them.
+const inBrowser = false
+
+// pageURL is the window's address; nil outside a browser.
+func pageURL() *url.URL { return nil }
+
+// browserLang is the registry's language for the browser's; "" when none.
+func browserLang() string { return "" }
+
+// newFormatter mirrors Intl with numfmt's table.
+func newFormatter(locale, cur string) numfmt.Formatter { return numfmt.Table(locale, cur) }
+
+func loadStored(key string) string { return "" }
+
+func store(key, value string) bool { return false }
+
+func servedByWorker() bool { return false }
+
+func online() bool { return false }
+
+func clipboardWrite(text string, done func(ok bool)) { done(false) }
+
+func downloadFile(name, mime, content string) {}
+
+func printPage() {}
+
+// today is the date in ISO form: only a pre-rendered, hidden printout
+// shows it before the wasm replaces it.
+func today(string) string { return time.Now().Format("2006-01-02") }
+
+func syncSliders() {}

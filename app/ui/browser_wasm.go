@@ -1,0 +1,181 @@
+//go:build wasm
+
+package ui
+
+import (
+	"net/url"
+	"syscall/js"
+
+	"embudo.app/app/numfmt"
+	"embudo.app/app/text"
+)
+
+// The browser seam: everything the components ask of the browser that
+// go-app does not wrap. Its twin for the server is browser_other.go; these
+// two files are the only ones that know which side they run on.
+
+// inBrowser tells the components whether a browser runs them.
+const inBrowser = true
+
+// pageURL is the window's address.
+func pageURL() *url.URL {
+	u, err := url.Parse(js.Global().Get("location").Get("href").String())
+	if err != nil {
+		return &url.URL{Path: "/"}
+	}
+	return u
+}
+
+// browserLang is the registry's language for the browser's first
+// preferred one that it knows, or "".
+func browserLang() string {
+	nav := js.Global().Get("navigator")
+	if langs := nav.Get("languages"); langs.Truthy() {
+		for i := range langs.Length() {
+			if code := text.Match(langs.Index(i).String()); code != "" {
+				return code
+			}
+		}
+	}
+	return text.Match(nav.Get("language").String())
+}
+
+// newFormatter formats with the browser's Intl.NumberFormat.
+func newFormatter(locale, cur string) numfmt.Formatter { return numfmt.Intl(locale, cur, newIntl) }
+
+func newIntl(locale string, options map[string]any) func(string) string {
+	f := js.Global().Get("Intl").Get("NumberFormat").New(locale, options)
+	return func(decimal string) string { return f.Call("format", decimal).String() }
+}
+
+// loadStored returns the value under key, or "". localStorage throws in
+// sandboxed frames and when the user blocks storage: then nothing is
+// remembered and nothing breaks.
+func loadStored(key string) (v string) {
+	defer func() {
+		if recover() != nil {
+			v = ""
+		}
+	}()
+	item := js.Global().Get("localStorage").Call("getItem", key)
+	if item.Type() != js.TypeString {
+		return ""
+	}
+	return item.String()
+}
+
+// store keeps value under key and reports whether the browser let it.
+func store(key, value string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	js.Global().Get("localStorage").Call("setItem", key, value)
+	return true
+}
+
+// servedByWorker tells whether a service worker answered this page's
+// navigation.
+func servedByWorker() bool {
+	nav := js.Global().Get("performance").Call("getEntriesByType", "navigation")
+	return nav.Length() > 0 && nav.Index(0).Get("workerStart").Float() > 0
+}
+
+// online is the browser's guess that the network is there.
+func online() bool { return js.Global().Get("navigator").Get("onLine").Bool() }
+
+// syncSliders puts each slider back on its position after a render. go-app
+// sets attributes in map order: a new slider whose value comes before its
+// max is clamped to the default max of 100.
+func syncSliders() {
+	sliders := js.Global().Get("document").Call("querySelectorAll", "input[type=range][data-pos]")
+	for i := range sliders.Length() {
+		el := sliders.Index(i)
+		if pos := el.Get("dataset").Get("pos").String(); el.Get("value").String() != pos {
+			el.Set("value", pos)
+		}
+	}
+}
+
+// clipboardWrite writes text to the clipboard and reports whether it worked.
+// navigator.clipboard needs a secure context (https or localhost); without
+// it, or when the browser refuses, a hidden textarea and
+// document.execCommand("copy") are tried before giving up.
+func clipboardWrite(text string, done func(ok bool)) {
+	clip := js.Global().Get("navigator").Get("clipboard")
+	if !clip.Truthy() || !clip.Get("writeText").Truthy() {
+		done(execCopy(text))
+		return
+	}
+	var ok, fail js.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok = js.FuncOf(func(js.Value, []js.Value) any {
+		release()
+		done(true)
+		return nil
+	})
+	fail = js.FuncOf(func(js.Value, []js.Value) any {
+		release()
+		done(execCopy(text))
+		return nil
+	})
+	clip.Call("writeText", text).Call("then", ok, fail)
+}
+
+// execCopy is the old way to copy, for pages without navigator.clipboard.
+func execCopy(text string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	doc := js.Global().Get("document")
+	ta := doc.Call("createElement", "textarea")
+	ta.Set("value", text)
+	ta.Call("setAttribute", "readonly", "")
+	ta.Get("style").Set("position", "fixed")
+	ta.Get("style").Set("opacity", "0")
+	doc.Get("body").Call("appendChild", ta)
+	ta.Call("select")
+	ok = doc.Call("execCommand", "copy").Truthy()
+	ta.Call("remove")
+	return ok
+}
+
+// downloadFile saves content as a file named name: a Blob, an object URL
+// and a click on a temporary <a download> (go-app's link handler leaves
+// download links alone).
+func downloadFile(name, mime, content string) {
+	data := []byte(content)
+	bytes := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(bytes, data)
+	blob := js.Global().Get("Blob").New([]any{bytes}, map[string]any{"type": mime})
+	urls := js.Global().Get("URL")
+	href := urls.Call("createObjectURL", blob)
+	doc := js.Global().Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", name)
+	a.Get("style").Set("display", "none")
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	// Revoke once the browser has started the download.
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
+		urls.Call("revokeObjectURL", href)
+		revoke.Release()
+		return nil
+	})
+	js.Global().Call("setTimeout", revoke, 10000)
+}
+
+// printPage opens the browser's print dialog.
+func printPage() { js.Global().Call("print") }
+
+// today is the date in the locale's long form ("27 de noviembre de 2025").
+func today(loc string) string {
+	return js.Global().Get("Date").New().Call("toLocaleDateString", loc,
+		map[string]any{"year": "numeric", "month": "long", "day": "numeric"}).String()
+}

@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"embudo.app/app/numfmt"
+	"embudo.app/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// storageKey holds the last scenario's link query, for the offline PWA.
+const storageKey = "embudo.last"
+
+// calculator is the page: it connects the state (state.go) to the browser
+// (link, storage, update signal) and renders it.
+type calculator struct {
+	app.Compo
+	state
+
+	ready      bool      // every part is live (data-wasm=ready)
+	pre        hydration // the pre-rendered parts not yet live (hydrate.go)
+	opened     string    // the link the state was opened from
+	update     bool      // a new version is ready
+	controlled bool      // a service worker served this page
+
+	persist persister // writes the link and storage off the input path
+	updates ticker    // asks for a new version while the page is open
+
+	shareStatus string // "copied" after a copy button
+	embedCode   string // the last embed snippet copied
+}
+
+// newCalculator starts from the page's own link in the browser, so the
+// wasm's first frame already matches the pre-rendered page (the example
+// first, then the link, would flash).
+func newCalculator() app.Composer {
+	c := &calculator{state: newState()}
+	if u := pageURL(); u != nil {
+		c.openLink(u)
+		c.pre = readPrerendered(c.sc.Query().Encode())
+		c.ready = len(c.pre.order) == 0
+	}
+	return c
+}
+
+func (c *calculator) OnNav(ctx app.Context) {
+	u := ctx.Page().URL().String()
+	if u != c.opened {
+		c.openLink(ctx.Page().URL())
+	} else {
+		// The first navigation opens the link newCalculator opened: the
+		// mounted page shows it already, rendering again would change
+		// nothing but cost the start a full render.
+		ctx.PreventUpdate()
+	}
+	ctx.Page().SetLang(c.sc.Lang)
+	ctx.Page().SetTitle(text.For(c.sc.Lang).PageTitle)
+	c.save(ctx)
+}
+
+// openLink opens u with, in the browser, the saved scenario and language.
+func (c *calculator) openLink(u *url.URL) {
+	c.open(u.Query(), loadStored(storageKey), browserLang())
+	c.opened = u.String()
+	if strings.HasSuffix(u.Path, "/embed") {
+		c.sc.Embed = true
+	}
+}
+
+// loadScenarioAction opens a saved scenario (its link query as the value)
+// in place, like opening its link.
+const loadScenarioAction = "embudo:load"
+
+func (c *calculator) OnMount(ctx app.Context) {
+	ctx.Handle(loadScenarioAction, func(ctx app.Context, a app.Action) {
+		if q, err := url.ParseQuery(fmt.Sprint(a.Value)); err == nil {
+			c.open(q, "", c.sc.Lang)
+			c.save(ctx)
+		}
+	})
+	c.controlled = servedByWorker()
+	c.update = c.controlled && ctx.AppUpdateAvailable()
+	if !c.update {
+		ctx.PreventUpdate() // nothing to show: the mounted page is current
+	}
+	c.startHydration(ctx)
+	// The browser checks for a new worker on each navigation; a page left
+	// open asks every half hour (go-app v10 no longer polls). Offline the
+	// check would only fail, loudly: skip it.
+	c.updates.start(updateEvery, func() {
+		if online() {
+			app.TryUpdate()
+		}
+	})
+}
+
+// updateEvery is how often a page left open asks for a new version.
+const updateEvery = 30 * time.Minute
+
+// OnDismount lets go of what the page handed the browser: the update
+// check, the pending write and the takeover's callbacks.
+func (c *calculator) OnDismount() {
+	c.updates.halt()
+	c.persist.release()
+	c.endHydration()
+}
+
+// OnAppUpdate shows the reload notice. go-app also signals the first
+// install (the worker claims the page), which is no update: only a page
+// that an older worker served can be stale.
+func (c *calculator) OnAppUpdate(ctx app.Context) {
+	update := c.controlled && ctx.AppUpdateAvailable()
+	if update == c.update {
+		ctx.PreventUpdate() // the first install claims the page: no update
+	}
+	c.update = update
+}
+
+// save writes the scenario to the address bar and localStorage (soon after
+// the frame, see persister).
+func (c *calculator) save(ctx app.Context) {
+	if !inBrowser {
+		return
+	}
+	ctx.Defer(func(app.Context) { syncSliders() })
+	if c.pre.query != "" && c.pre.query != c.sc.Query().Encode() {
+		// The pre-rendered parts show another scenario now: all live,
+		// for good (back to the first scenario would not revive them).
+		c.pre.drop()
+	}
+	stored := c.sc
+	stored.Embed = false
+	c.persist.schedule(c.sc.Query().Encode(), stored.Query().Encode())
+}
+
+func (c *calculator) texts() *text.Catalog { return text.For(c.sc.Lang) }
+
+// numbers is the formatter for the scenario's language and currency.
+func (c *calculator) numbers() numfmt.Formatter { return formatFor(c.sc.Lang, c.sc.Cur) }

@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"fmt"
+
+	"embudo.app/app/numfmt"
+	"embudo.app/app/text"
+	"embudo.app/funnel"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderForecast shows what the traffic and the team deliver, which one
+// binds, and the gap to the goal.
+func (c *calculator) renderForecast() app.UI {
+	t, n, f := c.texts(), c.numbers(), c.result.forecast
+	return app.Section().Class("card forecast").Aria("labelledby", "forecast-title").Body(
+		app.H2().ID("forecast-title").Text(t.ForecastTitle),
+		app.P().Class("bottleneck").DataSet("testid", "bottleneck").DataSet("value", string(f.Bottleneck)).
+			Text(t.Bottleneck[f.Bottleneck]),
+		app.P().Text(forecastSentence(t, n, f, c.sc.Goal)),
+		app.Dl().Class("figures").Body(
+			figure(t.Customers, "forecast-customers", n.Fixed(int64(f.Expected[funnel.Customers]), 1)),
+			figure(t.TrafficRevenue, "forecast-revenue", n.Money(f.TrafficRevenue)),
+			figure(t.CapacityRevenue, "capacity-revenue", n.Money(f.CapacityRevenue)),
+		),
+		app.P().Class("note").Text(t.ExpectedNote),
+		tableWrap(t, t.ExpectedTitle).Body(app.Table().Body(
+			app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
+				s := funnel.Stages[i]
+				return app.Tr().Body(
+					app.Th().Scope("row").Text(t.Stages[s]),
+					app.Td().DataSet("testid", "expected-"+s.Key()).Text(n.Fixed(int64(f.Expected[s]), 1)),
+				)
+			})),
+		)),
+	)
+}
+
+// forecastSentence says which constraint binds and how far the revenue is
+// from the goal (the screen and the export say the same).
+func forecastSentence(t *text.Catalog, n numfmt.Formatter, f funnel.Forecast, goalMoney funnel.Money) string {
+	var limit string
+	if f.Bottleneck == funnel.BottleneckSales {
+		limit = fmt.Sprintf(t.ForecastSales, n.Money(f.CapacityRevenue), n.Money(f.TrafficRevenue))
+	} else {
+		limit = fmt.Sprintf(t.ForecastTraffic, n.Money(f.TrafficRevenue), n.Money(f.CapacityRevenue))
+	}
+	goal := n.Money(goalMoney)
+	gap := fmt.Sprintf(t.OnTarget, goal)
+	switch {
+	case f.Gap > 0:
+		gap = fmt.Sprintf(t.Gap, n.Money(f.Gap), goal)
+	case f.Surplus > 0:
+		gap = fmt.Sprintf(t.Surplus, n.Money(f.Surplus), goal)
+	}
+	return limit + " " + gap
+}

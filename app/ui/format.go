@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"sync"
+
+	"embudo.app/app/numfmt"
+	"embudo.app/app/text"
+)
+
+// localeOf is the locale numbers are written in for a language and a
+// currency.
+func localeOf(lang, cur string) string { return numfmt.Locale(lang, text.Of(lang).Locale, cur) }
+
+// formatFor returns the shared number formatter of a language and currency
+// (building one calls Intl.NumberFormat seven times in the browser). The
+// server pre-renders pages concurrently, hence the lock.
+func formatFor(lang, cur string) numfmt.Formatter {
+	key := lang + "|" + cur
+	formatsMu.Lock()
+	defer formatsMu.Unlock()
+	f, ok := formats[key]
+	if !ok {
+		f = newFormatter(localeOf(lang, cur), cur)
+		formats[key] = f
+	}
+	return f
+}
+
+var (
+	formatsMu sync.Mutex
+	formats   = map[string]numfmt.Formatter{}
+)

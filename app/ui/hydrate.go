@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The wasm takes over the pre-rendered page part by part. go-app mounts a
+// component by building every element of it through syscall/js, and the
+// first call of each Go function compiles it in the browser, so mounting
+// the whole page at once was one long task (80 ms on a desktop, four times
+// that on a mid-range phone) with the page frozen. Instead, the first
+// render shows each part as the page's own pre-rendered HTML (app.Raw: one
+// innerHTML, no Go code), and the parts come alive one per task, inputs
+// first. This holds only while the state is the scenario the page was
+// pre-rendered with; any other state renders everything live.
+
+// hydration is what remains of the pre-rendered page.
+type hydration struct {
+	query string            // the scenario the pre-rendered page shows
+	html  map[string]string // a part's pre-rendered HTML, by key
+	order []string          // the parts still to bring alive, in order
+	next  app.Func          // brings the next part alive
+	early app.Func          // catches input on parts not yet alive
+	funcs callbacks         // next and early, released when the takeover ends
+}
+
+// drop lets go of the pre-rendered parts: every part renders live from
+// the next render on, for good.
+func (h *hydration) drop() { h.html, h.order = nil, nil }
+
+// earlyEvents are the events a part not yet alive catches (see catchUp).
+var earlyEvents = []string{"input", "change", "click"}
+
+// prerenderRead: only the page's first calculator finds the pre-rendered
+// page (go-app creates one on every in-app navigation).
+var prerenderRead bool
+
+// partSelectors find each part in the pre-rendered page, in the order
+// they come alive; the input groups and the result cards are parts each:
+// "inputs/0"…, "results/0"…
+var partSelectors = []struct {
+	key, selector string
+	many          bool
+}{
+	{"inputs", "#embudo > .layout > .inputs > *", true},
+	{"header", "#embudo > .top", false},
+	{"keys", "#embudo > .keybar", false},
+	{"results", "#embudo > .layout > .results > *", true},
+	{"tools", "#embudo > .tools", false},
+}
+
+// readPrerendered takes the parts of the pre-rendered page when it shows
+// query (a static host shows the example for every link: then nothing).
+func readPrerendered(query string) hydration {
+	h := hydration{html: map[string]string{}}
+	if prerenderRead {
+		return h
+	}
+	prerenderRead = true
+	doc := app.Window().Get("document")
+	main := doc.Call("getElementById", "embudo")
+	if !main.Truthy() || main.Call("getAttribute", "data-query").String() != query {
+		return h
+	}
+	h.query = query
+	for _, p := range partSelectors {
+		nodes := doc.Call("querySelectorAll", p.selector)
+		for i := 0; i < nodes.Length(); i++ {
+			key := p.key
+			if p.many {
+				key += "/" + strconv.Itoa(i)
+			}
+			// Marked, so that catchUp knows an event hit a part not alive.
+			html := nodes.Index(i).Get("outerHTML").String()
+			if tag := strings.IndexAny(html, " >"); tag > 0 {
+				html = html[:tag] + " data-prerendered" + html[tag:]
+			}
+			h.html[key] = html
+			h.order = append(h.order, key)
+		}
+	}
+	return h
+}
+
+// part renders a part of the page live, or as its pre-rendered HTML while
+// that still shows the state.
+func (c *calculator) part(key string, live func() app.UI) app.UI {
+	if len(c.pre.html) == 0 { // hydrated: the slider's path stops here
+		return live()
+	}
+	if html, ok := c.pre.html[key]; ok && c.pre.query == c.sc.Query().Encode() {
+		return app.Raw(html)
+	}
+	return live()
+}
+
+// startHydration brings the parts alive one per task after the mount
+// (OnMount), then marks the page ready (data-wasm=ready).
+func (c *calculator) startHydration(ctx app.Context) {
+	if len(c.pre.order) == 0 {
+		return
+	}
+	c.pre.next = c.pre.funcs.add(func(app.Value, []app.Value) any {
+		ctx.Dispatch(c.hydrateNext)
+		return nil
+	})
+	c.pre.early = c.pre.funcs.add(func(_ app.Value, args []app.Value) any {
+		c.catchUp(ctx, args[0])
+		return nil
+	})
+	doc := app.Window().Get("document")
+	for _, ev := range earlyEvents {
+		doc.Call("addEventListener", ev, c.pre.early, true)
+	}
+	app.Window().Call("setTimeout", c.pre.next, 0)
+}
+
+// hydrateNext brings the next part alive (this render mounts it) and
+// schedules the one after; all of them at once when the state has moved
+// on from the pre-rendered page.
+func (c *calculator) hydrateNext(ctx app.Context) {
+	ctx.Defer(func(app.Context) { syncSliders() }) // the part that comes alive may hold sliders
+	if len(c.pre.order) > 0 && c.pre.query == c.sc.Query().Encode() {
+		delete(c.pre.html, c.pre.order[0])
+		c.pre.order = c.pre.order[1:]
+	} else {
+		c.pre.drop()
+	}
+	if len(c.pre.order) > 0 {
+		app.Window().Call("setTimeout", c.pre.next, 0)
+		return
+	}
+	c.endHydration()
+}
+
+// catchUp: an input, change or click on a part still shown as its
+// pre-rendered HTML (no handlers yet) brings every part alive within that
+// event and replays it on the live element, so nothing the user does
+// during the takeover is lost.
+func (c *calculator) catchUp(ctx app.Context, e app.Value) {
+	target := e.Get("target")
+	if len(c.pre.html) == 0 || !target.Truthy() || target.Get("closest").IsUndefined() ||
+		target.Call("closest", "[data-prerendered]").IsNull() {
+		return
+	}
+	kind, testid, id := e.Get("type").String(), target.Get("dataset").Get("testid"), target.Get("id").String()
+	value := target.Get("value")
+	ctx.Dispatch(func(ctx app.Context) {
+		c.pre.drop()
+		ctx.Defer(func(app.Context) {
+			doc := app.Window().Get("document")
+			el := app.Null()
+			if testid.Truthy() {
+				el = doc.Call("querySelector", "[data-testid='"+testid.String()+"']")
+			} else if id != "" {
+				el = doc.Call("getElementById", id)
+			}
+			if !el.Truthy() {
+				return
+			}
+			if kind == "click" {
+				el.Call("click")
+				return
+			}
+			el.Set("value", value)
+			el.Call("dispatchEvent", app.Window().Get("Event").New(kind, map[string]any{"bubbles": true}))
+		})
+	})
+}
+
+// endHydration marks the page ready and lets go of the takeover's
+// callbacks (also when the calculator goes before it ends).
+func (c *calculator) endHydration() {
+	if c.pre.early != nil {
+		doc := app.Window().Get("document")
+		for _, ev := range earlyEvents {
+			doc.Call("removeEventListener", ev, c.pre.early, true)
+		}
+	}
+	c.pre.funcs.release()
+	c.pre = hydration{}
+	c.ready = true
+}

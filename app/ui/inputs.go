@@ -1,0 +1,219 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+
+	"embudo.app/app/numfmt"
+	"embudo.app/funnel"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// control describes the slider paired with a field's number box. Sliders
+// for money and traffic move on a log scale (positions 0..logSteps) so one
+// slider spans a small shop and a large company; the box takes any value.
+type control struct {
+	field         funnel.Field
+	min, max, stp float64 // slider domain in field units (log: value bounds)
+	log           bool
+}
+
+const logSteps = 1000
+
+var (
+	goalControls = []control{
+		{funnel.FieldGoal, 1_000, 1_000_000_000, 0, true},
+		{funnel.FieldTicket, 10, 1_000_000, 0, true},
+	}
+	rateControls = []control{
+		{funnel.FieldR1, 0.01, 100, 0.01, false},
+		{funnel.FieldR2, 0.01, 100, 0.01, false},
+		{funnel.FieldR3, 0.01, 100, 0.01, false},
+		{funnel.FieldR4, 0.01, 100, 0.01, false},
+		{funnel.FieldR5, 0.01, 100, 0.01, false},
+	}
+	teamControls = []control{
+		{funnel.FieldWeeks, 1, 53, 1, false},
+		{funnel.FieldCap, 1, 100, 1, false},
+		{funnel.FieldCalls, 0, 20, 1, false},
+		{funnel.FieldEmails, 0, 20, 1, false},
+	}
+	forecastControls = []control{
+		{funnel.FieldVisits, 100, 10_000_000, 0, true},
+		{funnel.FieldReps, 0, 100, 1, false},
+	}
+)
+
+// position is the slider value for a field's current text.
+func (k control) position(text string) string {
+	if !k.log {
+		return text
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || v <= k.min {
+		return "0"
+	}
+	p := math.Round(logSteps * math.Log(v/k.min) / math.Log(k.max/k.min))
+	return strconv.Itoa(int(min(p, logSteps)))
+}
+
+// text is the field text for a slider position: log sliders land on three
+// significant digits (121,000, not 121,627.3). Three, not two: one step is
+// 1.4 %, so with two an arrow key could round back to where it was.
+func (k control) text(pos string) string {
+	if !k.log {
+		return pos
+	}
+	p, err := strconv.ParseFloat(pos, 64)
+	if err != nil {
+		return pos
+	}
+	v := k.min * math.Exp(p/logSteps*math.Log(k.max/k.min))
+	exp := int(math.Floor(math.Log10(v))) - 2
+	mag := math.Pow(10, float64(exp))
+	return strconv.FormatFloat(math.Round(v/mag)*mag, 'f', max(0, -exp), 64)
+}
+
+func (k control) sliderRange() (lo, hi, step string) {
+	if k.log {
+		return "0", strconv.Itoa(logSteps), "1"
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	return f(k.min), f(k.max), f(k.stp)
+}
+
+func (c *calculator) renderControls(legend string, ks []control) app.UI {
+	return app.FieldSet().Class("group").Body(
+		app.Legend().Text(legend),
+		app.Range(ks).Slice(func(i int) app.UI { return c.renderControl(ks[i]) }),
+	)
+}
+
+func (c *calculator) renderControl(k control) app.UI {
+	t := c.texts()
+	name := string(k.field)
+	text := c.sc.Text(k.field)
+	box := c.boxText(k.field, c.numbers().Mark())
+	lo, hi, step := k.sliderRange()
+	pos := k.position(text)
+	err := c.errs[k.field]
+	errText := ""
+	field := app.Input().Type("text").ID("field-"+name).
+		DataSet("testid", "field-"+name).DataSet("field", name).
+		Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
+		Value(box).
+		OnInput(c.onField).OnChange(c.onFieldDone)
+	if k.log { // money and traffic take up to 16 characters
+		field = field.Class("wide")
+	}
+	if err != nil {
+		errText = t.Fields[k.field] + ": " + fieldError(t, err, c.numbers())
+		field = field.Aria("invalid", true).Aria("describedby", "error-"+name)
+	}
+	return app.Div().Class("control").Body(
+		app.Label().ID("label-"+name).For("field-"+name).Text(t.Fields[k.field]),
+		app.Div().Class("control-row").Body(
+			app.Input().Type("range").ID("input-"+name).
+				DataSet("testid", "input-"+name).DataSet("field", name).
+				Min(lo).Max(hi).Attr("step", step).Value(pos).DataSet("pos", pos).
+				Aria("labelledby", "label-"+name).
+				Aria("valuetext", c.valueText(k.field)).
+				OnInput(c.onSlider),
+			field,
+			app.Span().Class("unit").Aria("hidden", true).Text(c.unit(k.field)),
+		),
+		// Present only while there is an error: it is a notice (test hook)
+		// and an alert, read out as it appears.
+		app.If(err != nil, func() app.UI {
+			return app.P().ID("error-"+name).Class("error").Attr("role", "alert").
+				DataSet("testid", "notice").DataSet("field", name).Text(errText)
+		}),
+	)
+}
+
+// valueText is what a screen reader says for a slider: the value with its
+// unit, formatted for the locale.
+func (c *calculator) valueText(f funnel.Field) string {
+	in, n, t := c.sc.Inputs, c.numbers(), c.texts()
+	switch f {
+	case funnel.FieldGoal:
+		return n.Money(in.Goal)
+	case funnel.FieldTicket:
+		return n.Money(in.Ticket)
+	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+		return percent(t, n.Upto(int64(in.Rates[rateIndex(f)]), 2))
+	}
+	var v int64
+	switch f {
+	case funnel.FieldWeeks:
+		v = in.Weeks
+	case funnel.FieldCap:
+		v = in.Cap
+	case funnel.FieldCalls:
+		v = in.Calls
+	case funnel.FieldEmails:
+		v = in.Emails
+	case funnel.FieldVisits:
+		v = in.Visits
+	case funnel.FieldReps:
+		v = in.Reps
+	}
+	return numfmt.Int(n, v) + " " + t.Units[f]
+}
+
+// unit is the short unit shown after a number box.
+func (c *calculator) unit(f funnel.Field) string {
+	switch f {
+	case funnel.FieldGoal, funnel.FieldTicket:
+		return c.sc.Cur
+	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+		return "%"
+	}
+	return ""
+}
+
+func rateIndex(f funnel.Field) int { return int(f[1] - '1') }
+
+// controlOf finds the control of the element that fired an event; handlers
+// read the field from the element, never from a captured loop variable.
+func controlOf(ctx app.Context) (control, string) {
+	src := ctx.JSSrc()
+	f := funnel.Field(src.Get("dataset").Get("field").String())
+	for _, ks := range [][]control{goalControls, rateControls, teamControls, forecastControls} {
+		for _, k := range ks {
+			if k.field == f {
+				return k, src.Get("value").String()
+			}
+		}
+	}
+	return control{}, ""
+}
+
+func (c *calculator) onSlider(ctx app.Context, e app.Event) {
+	k, pos := controlOf(ctx)
+	if k.field == "" {
+		return
+	}
+	before := c.fieldView(k.field)
+	if c.slid(k.field, k.text(pos)) {
+		c.save(ctx)
+	} else if c.fieldView(k.field) == before {
+		ctx.PreventUpdate() // the same scenario and field: nothing to render
+	}
+}
+
+func (c *calculator) onField(ctx app.Context, e app.Event) {
+	k, text := controlOf(ctx)
+	if k.field == "" {
+		return
+	}
+	if c.typed(k.field, text, c.numbers().Mark()) {
+		c.save(ctx)
+	}
+}
+
+// onFieldDone shows the canonical text once the user leaves a valid field.
+func (c *calculator) onFieldDone(ctx app.Context, e app.Event) {
+	k, _ := controlOf(ctx)
+	c.left(k.field)
+}

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"hash/fnv"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderShare offers the link of the current scenario and the <iframe>
+// snippet that embeds it in a blog post.
+func (c *calculator) renderShare() app.UI {
+	t := c.texts()
+	return app.Section().Class("card share").Aria("labelledby", "share-title").Body(
+		app.H2().ID("share-title").Text(t.ShareTitle),
+		app.P().Class("note").Text(t.ShareNote),
+		app.Div().Class("actions").Body(
+			app.Button().Type("button").DataSet("testid", "copy-link").Text(t.CopyLink).OnClick(c.onCopyLink),
+			app.Button().Type("button").DataSet("testid", "copy-embed").Text(t.CopyEmbed).OnClick(c.onCopyEmbed),
+			app.Span().Class("copied").Attr("role", "status").DataSet("testid", "share-status").Text(c.shareStatus),
+		),
+		app.If(c.embedCode != "", func() app.UI {
+			return app.Textarea().ID("embed-code").DataSet("testid", "embed-code").ReadOnly(true).
+				Rows(8).Aria("label", t.CopyEmbed).Text(c.embedCode)
+		}),
+	)
+}
+
+// renderEmbedFooter links an embedded calculator to the full one.
+func (c *calculator) renderEmbedFooter() app.UI {
+	full := c.sc
+	full.Embed = false
+	return app.P().Class("embed-footer").Body(
+		app.A().Href("?"+full.Query().Encode()).Target("_blank").Rel("noopener").
+			DataSet("testid", "open-full").Text(c.texts().OpenFull),
+	)
+}
+
+// pageURL is the current scenario's link on this page's address.
+func (c *calculator) pageURL(ctx app.Context, embed bool) string {
+	u := *ctx.Page().URL()
+	sc := c.sc
+	sc.Embed = embed
+	u.RawQuery = sc.Query().Encode()
+	u.Fragment = ""
+	return u.String()
+}
+
+func (c *calculator) onCopyLink(ctx app.Context, e app.Event) {
+	c.copy(ctx, c.pageURL(ctx, false))
+}
+
+// onCopyEmbed copies the snippet and shows it, to select by hand where the
+// clipboard is refused.
+func (c *calculator) onCopyEmbed(ctx app.Context, e app.Event) {
+	c.embedCode = embedSnippet(c.pageURL(ctx, true), c.texts().EmbedTitle)
+	c.copy(ctx, c.embedCode)
+}
+
+func (c *calculator) copy(ctx app.Context, text string) {
+	clipboardWrite(text, func(ok bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			c.shareStatus = ""
+			if ok {
+				c.shareStatus = c.texts().Copied
+			}
+		})
+	})
+}
+
+// embedSnippet is the <iframe> for src plus the few lines of host-side
+// script that size it from the calculator's height messages. The script
+// accepts messages only from the calculator's origin and its own frame.
+func embedSnippet(src, title string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	origin := u.Scheme + "://" + u.Host
+	// Each snippet gets its own id, so two embeds in one post (even of the
+	// same scenario) size apart.
+	h := fnv.New32a()
+	h.Write([]byte(src + time.Now().String()))
+	id := fmt.Sprintf("embudo-%08x", h.Sum32())
+	attr := strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")
+	return `<iframe id="` + id + `" src="` + attr.Replace(src) + `" title="` + attr.Replace(title) + `"` +
+		` style="width:100%;max-width:700px;height:900px;border:0" loading="lazy"></iframe>
+<script>
+addEventListener("message", function (e) {
+  var f = document.getElementById("` + id + `");
+  if (!f || e.origin !== "` + origin + `" || e.source !== f.contentWindow) return;
+  if (e.data && e.data.type === "embudo:height") f.style.height = e.data.height + "px";
+});
+</script>`
+}

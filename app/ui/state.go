@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"embudo.app/funnel"
+)
+
+// state is the calculator without the page: the scenario, what the funnel
+// computed from it, and what the user typed that is not valid (yet). Every
+// change goes through here, so it is tested natively (state_test.go).
+type state struct {
+	sc      funnel.Scenario
+	result  results
+	edits   map[funnel.Field]string             // raw text of number boxes being typed
+	errs    map[funnel.Field]*funnel.FieldError // input errors shown beside fields
+	notices []*funnel.FieldError                // ignored link parameters
+	stale   bool                                // the saved scenario was unreadable
+}
+
+// results is everything computed from the last valid scenario.
+type results struct {
+	plan     funnel.Plan
+	forecast funnel.Forecast
+	sens     funnel.Sensitivity
+}
+
+// sensitivityStep is +1 percentage point.
+const sensitivityStep funnel.Rate = 100
+
+func newState() state {
+	s := state{edits: map[funnel.Field]string{}, errs: map[funnel.Field]*funnel.FieldError{}}
+	s.open(nil, "", "")
+	return s
+}
+
+// open loads a link. A bare link (no query at all: the installed app's
+// start URL) reopens saved, the last scenario's query; any other link is
+// exactly what it says. browserLang applies when neither sets the language.
+func (s *state) open(q url.Values, saved, browserLang string) {
+	s.sc, s.notices = funnel.ParseQuery(q)
+	s.edits = map[funnel.Field]string{}
+	s.errs = map[funnel.Field]*funnel.FieldError{}
+	s.stale = false
+	if saved != "" && len(q) == 0 {
+		s.reopen(saved)
+	}
+	for _, lang := range []string{s.sc.Lang, browserLang, "en"} {
+		if lang != "" {
+			s.sc.Lang = lang
+			break
+		}
+	}
+	if err := s.compute(s.sc); err != nil {
+		s.dropTooLarge(q)
+	}
+}
+
+// dropTooLarge handles a link whose fields are valid one by one but too
+// large together: starting from the example in the link's language,
+// currency, mode and layout, it applies the link's inputs in the order of
+// the spec's table and ignores, with a notice naming it, each one that
+// would take a stage past the limit.
+func (s *state) dropTooLarge(q url.Values) {
+	link := s.sc
+	next := funnel.DefaultScenario()
+	next.Lang, next.Cur, next.Mode, next.Embed = link.Lang, link.Cur, link.Mode, link.Embed
+	for _, f := range funnel.InputFields {
+		if !q.Has(string(f)) || link.Text(f) == next.Text(f) {
+			continue
+		}
+		try := next
+		try.Set(f, link.Text(f))
+		if _, err := funnel.ComputeForecast(try.Inputs); err != nil {
+			err.Field = f
+			s.notices = append(s.notices, err)
+			continue
+		}
+		next = try
+	}
+	s.compute(next)
+}
+
+// reopen applies the saved query; anything unreadable keeps the example
+// and flags it.
+func (s *state) reopen(saved string) {
+	q, err := url.ParseQuery(saved)
+	if err != nil {
+		s.stale = true
+		return
+	}
+	sc, errs := funnel.ParseQuery(q)
+	if len(errs) > 0 {
+		s.stale = true
+		return
+	}
+	if _, err := funnel.ComputePlan(sc.Inputs); err != nil {
+		s.stale = true
+		return
+	}
+	s.sc = sc
+}
+
+// compute recomputes every result for sc and makes it current; on error
+// nothing changes. The sensitivity is an extra: where a lever would take
+// revenue past the limit it is left out (the panel says so) and the
+// scenario still applies.
+func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
+	plan, err := funnel.ComputePlan(sc.Inputs)
+	if err != nil {
+		return err
+	}
+	forecast, err := funnel.ComputeForecast(sc.Inputs)
+	if err != nil {
+		return err
+	}
+	sens, err := funnel.ComputeSensitivity(sc.Inputs, sc.Mode, sensitivityStep)
+	if err != nil {
+		sens = funnel.Sensitivity{}
+	}
+	s.sc = sc
+	s.result = results{plan: plan, forecast: forecast, sens: sens}
+	return nil
+}
+
+// set applies a field's text (an input, or mode, lang or cur): valid text
+// recomputes everything; invalid text leaves an error beside the field and
+// keeps the last valid results. It reports whether the scenario changed.
+func (s *state) set(f funnel.Field, text string) bool {
+	next := s.sc
+	if err := next.Set(f, text); err != nil {
+		s.errs[f] = err
+		return false
+	}
+	if next == s.sc {
+		// The scenario shown (a slider step that rounds to the same
+		// value): the results stand, nothing to recompute.
+		delete(s.errs, f)
+		s.dropNotice(f)
+		return false
+	}
+	if err := s.compute(next); err != nil {
+		s.errs[f] = err
+		return false
+	}
+	delete(s.errs, f)
+	s.dropNotice(f)
+	return true
+}
+
+// fieldView is what the screen shows of a field besides the results.
+type fieldView struct {
+	edit    string
+	editing bool
+	err     *funnel.FieldError
+	notices int
+}
+
+func (s *state) fieldView(f funnel.Field) fieldView {
+	edit, editing := s.edits[f]
+	return fieldView{edit, editing, s.errs[f], len(s.notices)}
+}
+
+// dropNotice removes the link's notice about f once the user sets it.
+func (s *state) dropNotice(f funnel.Field) {
+	kept := s.notices[:0]
+	for _, n := range s.notices {
+		if n.Field != f {
+			kept = append(kept, n)
+		}
+	}
+	s.notices = kept
+}
+
+// typed records what the user typed in a number box and applies it, read
+// with the locale's decimal mark (see typedNumber).
+func (s *state) typed(f funnel.Field, text, mark string) bool {
+	s.edits[f] = text
+	return s.set(f, typedNumber(text, mark))
+}
+
+// typedNumber turns a number typed the local way into the link's plain
+// form. With the locale's decimal mark present, the other separator groups
+// ("1.000,5" in Spain, "1,000.5" in Mexico); without it, a separator
+// followed by groups of three digits groups ("100.000", "100,000") and any
+// other is a decimal mark ("2.75", "2,75"). Spaces go.
+func typedNumber(text, mark string) string {
+	text = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(text))
+	group := ","
+	if mark == "," {
+		group = "."
+	}
+	switch {
+	case strings.Contains(text, mark):
+		return strings.ReplaceAll(strings.ReplaceAll(text, group, ""), mark, ".")
+	case groupedThousands(text, group):
+		return strings.ReplaceAll(text, group, "")
+	}
+	return strings.ReplaceAll(text, group, ".")
+}
+
+// groupedThousands tells "100.000" (sep ".") from "2.75": digits, then
+// one or more groups of exactly three.
+func groupedThousands(text, sep string) bool {
+	parts := strings.Split(text, sep)
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for i, p := range parts {
+		if i > 0 && len(p) != 3 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// slid applies a slider's text; the box shows the canonical value again.
+func (s *state) slid(f funnel.Field, text string) bool {
+	delete(s.edits, f)
+	return s.set(f, text)
+}
+
+// left is the user leaving a box: a valid one shows the canonical text.
+func (s *state) left(f funnel.Field) {
+	if s.errs[f] == nil {
+		delete(s.edits, f)
+	}
+}
+
+// boxText is what a field's number box shows: what is being typed, else
+// the value with the locale's decimal mark.
+func (s *state) boxText(f funnel.Field, mark string) string {
+	if e, ok := s.edits[f]; ok {
+		return e
+	}
+	return strings.Replace(s.sc.Text(f), ".", mark, 1)
+}

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"embudo.app/app/text"
+	"embudo.app/funnel"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func query(t *testing.T, raw string) url.Values {
+	t.Helper()
+	q, err := url.ParseQuery(raw)
+	require.NoError(t, err)
+	return q
+}
+
+func TestStateOpen(t *testing.T) {
+	saved := "r1=25&weeks=40&cur=EUR&lang=es"
+	tests := []struct {
+		name, link, saved, browser string
+		visitors                   int64
+		lang, cur                  string
+		notices                    []funnel.Field
+		stale                      bool
+	}{
+		{name: "bare link is the seed", visitors: 3200, lang: "en", cur: "USD"},
+		{name: "browser language applies", browser: "es", visitors: 3200, lang: "es", cur: "USD"},
+		{name: "link language wins", link: "lang=en", browser: "es", visitors: 3200, lang: "en", cur: "USD"},
+		{name: "link inputs", link: "r1=25&cur=MXN", visitors: 6400, lang: "en", cur: "MXN"},
+		{name: "bare link reopens the saved scenario", saved: saved, visitors: 6400, lang: "es", cur: "EUR"},
+		{name: "any link ignores the saved scenario", link: "lang=en&cur=COP", saved: saved, visitors: 3200, lang: "en", cur: "COP"},
+		{name: "a link with inputs ignores the saved scenario", link: "r2=25", saved: saved, visitors: 6400, lang: "en", cur: "USD"},
+		{name: "corrupt storage falls back to the seed", saved: "%zz", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "invalid stored value falls back to the seed", saved: "r1=abc", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "hostile link keeps the valid parameters", link: "goal=-5&r2=abc&r3=1e400&r1=25&weeks=%3Cscript%3E", visitors: 6400, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldGoal, funnel.FieldR2, funnel.FieldR3, funnel.FieldWeeks}},
+		// goal 10^13 / ticket 1,000 is 10^10 customers and 3.2e11 visitors;
+		// ticket 0.01 (10^15 customers), then r1 or r2 at 0.01 % (1.6e15
+		// visitors) would pass 10^15 people: each is ignored and named.
+		{name: "too large together ignores the parameters that break it", link: "goal=10000000000000&ticket=0.01&r1=0.01&r2=0.01&weeks=40&cur=EUR",
+			visitors: 320_000_000_000, lang: "en", cur: "EUR",
+			notices: []funnel.Field{funnel.FieldTicket, funnel.FieldR1, funnel.FieldR2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newState()
+			s.open(query(t, tt.link), tt.saved, tt.browser)
+			assert.Equal(t, tt.visitors, s.result.plan.Stages[funnel.Visitors].Year)
+			assert.Equal(t, tt.lang, s.sc.Lang)
+			assert.Equal(t, tt.cur, s.sc.Cur)
+			assert.Equal(t, tt.stale, s.stale)
+			var fields []funnel.Field
+			for _, n := range s.notices {
+				fields = append(fields, n.Field)
+			}
+			assert.ElementsMatch(t, tt.notices, fields)
+		})
+	}
+}
+
+func TestStateInput(t *testing.T) {
+	t.Run("a slider recomputes and clears the typed text", func(t *testing.T) {
+		s := newState()
+		s.edits[funnel.FieldR1] = "2"
+		require.True(t, s.slid(funnel.FieldR1, "25"))
+		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
+		assert.Equal(t, "25", s.boxText(funnel.FieldR1, "."))
+		assert.Equal(t, "25", s.sc.Query().Get("r1"))
+	})
+	t.Run("the same value changes nothing and recomputes nothing", func(t *testing.T) {
+		s := newState()
+		s.result = results{} // a recompute would fill it again
+		before := s.fieldView(funnel.FieldR1)
+		require.False(t, s.slid(funnel.FieldR1, "50"))
+		assert.Equal(t, before, s.fieldView(funnel.FieldR1))
+		assert.Zero(t, s.result.plan.Stages[funnel.Visitors].Year, "no recompute")
+
+		require.False(t, s.typed(funnel.FieldTicket, "0", "."))
+		require.False(t, s.typed(funnel.FieldTicket, "1000", "."), "the value shown")
+		assert.Nil(t, s.errs[funnel.FieldTicket], "the error goes")
+	})
+	t.Run("invalid text keeps the last valid result and the typed text", func(t *testing.T) {
+		s := newState()
+		require.False(t, s.typed(funnel.FieldTicket, "0", "."))
+		assert.Equal(t, int64(3200), s.result.plan.Stages[funnel.Visitors].Year)
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, "."))
+		require.NotNil(t, s.errs[funnel.FieldTicket])
+		assert.Equal(t, funnel.CodeTooSmall, s.errs[funnel.FieldTicket].Code)
+		assert.Equal(t, "1000", s.sc.Query().Get("ticket"))
+
+		s.left(funnel.FieldTicket)
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, "."), "an invalid box keeps its text")
+		require.True(t, s.typed(funnel.FieldTicket, "500", "."))
+		assert.Nil(t, s.errs[funnel.FieldTicket])
+		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
+		s.left(funnel.FieldTicket)
+		assert.Equal(t, "500", s.boxText(funnel.FieldTicket, "."))
+	})
+	t.Run("a combination past the limit is an error beside the field", func(t *testing.T) {
+		s := newState()
+		require.True(t, s.typed(funnel.FieldGoal, "10000000000000", "."))
+		require.True(t, s.typed(funnel.FieldTicket, "1", "."))
+		require.False(t, s.typed(funnel.FieldR1, "0.01", "."))
+		assert.Equal(t, funnel.CodeResultLarge, s.errs[funnel.FieldR1].Code)
+		assert.Equal(t, "50", s.sc.Text(funnel.FieldR1))
+	})
+	t.Run("a lever past the revenue limit leaves the scenario applied", func(t *testing.T) {
+		// 7,500 customers x 132,000,000,000 is 9.9e14 a year, under the
+		// limit; +1 pp on a rate would pass it, so only the sensitivity
+		// is left out.
+		s := newState()
+		s.open(query(t, "mode=forecast&ticket=132000000000"), "", "")
+		assert.Empty(t, s.notices)
+		assert.Equal(t, "132000000000", s.sc.Text(funnel.FieldTicket))
+		assert.Equal(t, funnel.Money(99_000_000_000_000_000), s.result.forecast.TrafficRevenue)
+		assert.Zero(t, s.result.sens.Step, "no sensitivity")
+		require.True(t, s.set(funnel.FieldMode, "plan"))
+		require.True(t, s.set(funnel.FieldMode, "forecast"))
+	})
+	t.Run("mode, language and currency", func(t *testing.T) {
+		s := newState()
+		require.True(t, s.set(funnel.FieldMode, "forecast"))
+		assert.Equal(t, funnel.ModeForecast, s.result.sens.Mode)
+		require.True(t, s.set(funnel.FieldCur, "MXN"))
+		require.True(t, s.set(funnel.FieldLang, "es"))
+		assert.False(t, s.set(funnel.FieldCur, "XXX"))
+		assert.Equal(t, "MXN", s.sc.Cur)
+	})
+}
+
+// TestLogSliderSteps checks every position of a log slider moves its value
+// (arrow keys never get stuck) and lands on three significant digits.
+func TestLogSliderSteps(t *testing.T) {
+	for _, k := range []control{goalControls[0], goalControls[1], forecastControls[0]} {
+		prev := ""
+		for pos := 0; pos <= logSteps; pos++ {
+			text := k.text(strconv.Itoa(pos))
+			require.NotEqual(t, prev, text, "%s: position %d repeats %s", k.field, pos, text)
+			digits := strings.TrimLeft(strings.TrimRight(strings.ReplaceAll(text, ".", ""), "0"), "0")
+			require.LessOrEqual(t, len(digits), 3, "%s: %s", k.field, text)
+			var sc funnel.Scenario
+			require.Nil(t, sc.Inputs.Set(k.field, text), "%s: %s", k.field, text)
+			prev = text
+		}
+	}
+}
+
+func TestTypedNumber(t *testing.T) {
+	tests := []struct{ text, mark, want string }{
+		{"2,75", ",", "2.75"},
+		{"1.000,5", ",", "1000.5"},
+		{"2.75", ",", "2.75"},
+		{"100.000", ",", "100000"},
+		{"1.234.567", ",", "1234567"},
+		{" 100 000 ", ",", "100000"},
+		{"100,000", ".", "100000"},
+		{"1,000.5", ".", "1000.5"},
+		{"2,75", ".", "2.75"},
+		{"2.75", ".", "2.75"},
+		{"abc", ".", "abc"},
+		{"1.2.3", ",", "1.2.3"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, typedNumber(tt.text, tt.mark), "%q with %q", tt.text, tt.mark)
+	}
+	s := newState()
+	require.True(t, s.typed(funnel.FieldR1, "2,75", ","))
+	assert.Equal(t, "2.75", s.sc.Text(funnel.FieldR1))
+	s.left(funnel.FieldR1)
+	assert.Equal(t, "2,75", s.boxText(funnel.FieldR1, ","))
+}
+
+// TestForecastExport checks the forecast's CSV rows and text follow the
+// forecast shown (visitors 240,000.0 … customers 7,500.0 for the seed).
+func TestForecastExport(t *testing.T) {
+	f, err := funnel.ComputeForecast(funnel.Defaults())
+	require.Nil(t, err)
+	tx := text.For("en")
+	header, rows := expectedRows(tx, f, ".")
+	assert.Equal(t, []string{"Stage", "Expected per year"}, header)
+	assert.Equal(t, []string{"Visitors", "240000.0"}, rows[0])
+	assert.Equal(t, []string{"Customers", "7500.0"}, rows[5])
+	out := forecastText(tx, formatFor("en", "USD"), f, funnel.Defaults().Goal)
+	assert.Contains(t, out, "Sales capacity is the bottleneck")
+	assert.Contains(t, out, "Revenue the traffic yields: $7,500,000")
+	assert.Contains(t, out, "Revenue the sales team can carry: $144,000")
+}

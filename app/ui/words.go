@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"fmt"
+
+	"embudo.app/app/numfmt"
+	"embudo.app/app/text"
+	"embudo.app/funnel"
+)
+
+// count is n with its noun in the right number: "1 rep", "3 reps".
+func count(f numfmt.Formatter, n int64, w text.Noun) string {
+	if n == 1 {
+		return numfmt.Int(f, n) + " " + w[0]
+	}
+	return numfmt.Int(f, n) + " " + w[1]
+}
+
+// countUpto is count for a fixed-point amount: "1 call", "0.5 calls".
+func countUpto(f numfmt.Formatter, units int64, scale int, w text.Noun) string {
+	s := f.Upto(units, scale)
+	if s == f.Upto(1, 0) {
+		return s + " " + w[0]
+	}
+	return s + " " + w[1]
+}
+
+func percent(t *text.Catalog, s string) string { return fmt.Sprintf(t.Percent, s) }
+
+// pp is an amount of percentage points: "1 pp".
+func pp(t *text.Catalog, s string) string { return fmt.Sprintf(t.PP, s) }
+
+// fieldError says what is wrong with a value typed in a box, in the
+// user's words and number format.
+func fieldError(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter) string {
+	return errorText(t, e, f, f.Mark())
+}
+
+// linkError says what is wrong with a link parameter: links always write
+// numbers with a decimal point.
+func linkError(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter) string {
+	return errorText(t, e, f, ".")
+}
+
+func errorText(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter, mark string) string {
+	msg := t.Errors[e.Code]
+	switch e.Code {
+	case funnel.CodeResultLarge:
+		if e.Scale > 0 { // the limit is money, not people
+			return t.RevenueLarge
+		}
+	case funnel.CodeNotNumber:
+		return fmt.Sprintf(msg, mark)
+	case funnel.CodeDecimals:
+		if e.Scale == 0 {
+			return t.WholeNumber
+		}
+		return fmt.Sprintf(msg, e.Scale)
+	case funnel.CodeTooSmall:
+		return fmt.Sprintf(msg, limit(t, e.Field, e.Min, e.Scale, f))
+	case funnel.CodeTooLarge:
+		return fmt.Sprintf(msg, limit(t, e.Field, e.Max, e.Scale, f))
+	}
+	return msg
+}
+
+// limit formats a range bound with the field's unit: "$0.01", "100%", "53".
+func limit(t *text.Catalog, field funnel.Field, v int64, scale int, f numfmt.Formatter) string {
+	switch field {
+	case funnel.FieldGoal, funnel.FieldTicket:
+		return f.Money(funnel.Money(v))
+	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+		return percent(t, f.Upto(v, scale))
+	}
+	return f.Upto(v, scale)
+}
