@@ -81,9 +81,6 @@ const MaxParamLen = 32
 // Currencies lists the supported ISO 4217 codes, default first.
 var Currencies = []string{"USD", "MXN", "EUR", "COP", "ARS", "CLP", "PEN", "BRL"}
 
-// Langs lists the supported languages.
-var Langs = []string{"es", "en"}
-
 // Scenario is a whole link: the inputs plus mode, language, currency and
 // layout. Lang is "" when the link does not choose one (the UI then asks the
 // browser).

@@ -128,7 +128,7 @@ func (s *Scenario) setSetting(f Field, text string) *FieldError {
 			s.Lang = ""
 			return nil
 		}
-		if l, ok := oneOf(text, Langs...); ok {
+		if l := strings.ToLower(text); IsLangCode(l) {
 			s.Lang = l
 			return nil
 		}
@@ -183,4 +183,10 @@ func oneOf(text string, allowed ...string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// IsLangCode tells a language code as links write it: two lowercase
+// letters (ISO 639-1). Which languages the app speaks is the UI's to say.
+func IsLangCode(code string) bool {
+	return len(code) == 2 && 'a' <= code[0] && code[0] <= 'z' && 'a' <= code[1] && code[1] <= 'z'
 }

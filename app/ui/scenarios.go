@@ -112,7 +112,7 @@ func parseSaved(query string) (funnel.Scenario, bool) {
 	if err != nil {
 		return funnel.Scenario{}, false
 	}
-	sc, errs := funnel.ParseQuery(q)
+	sc, errs := parseLink(q)
 	if len(errs) > 0 {
 		return funnel.Scenario{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"embudo.app/app/text"
 	"embudo.app/funnel"
 )
 
@@ -39,7 +40,7 @@ func newState() state {
 // start URL) reopens saved, the last scenario's query; any other link is
 // exactly what it says. browserLang applies when neither sets the language.
 func (s *state) open(q url.Values, saved, browserLang string) {
-	s.sc, s.notices = funnel.ParseQuery(q)
+	s.sc, s.notices = parseLink(q)
 	s.edits = map[funnel.Field]string{}
 	s.errs = map[funnel.Field]*funnel.FieldError{}
 	s.stale = false
@@ -55,6 +56,39 @@ func (s *state) open(q url.Values, saved, browserLang string) {
 	if err := s.compute(s.sc); err != nil {
 		s.dropTooLarge(q)
 	}
+}
+
+// parseLink reads a link's query: funnel checks every parameter, and the
+// text registry the language. A language the app does not speak is
+// ignored with a notice, like any bad parameter.
+func parseLink(q url.Values) (funnel.Scenario, []*funnel.FieldError) {
+	sc, errs := funnel.ParseQuery(q)
+	if err := checkLang(&sc); err != nil {
+		errs = append(errs, err)
+	}
+	return sc, errs
+}
+
+// setField sets one field of sc from its link text (see parseLink).
+func setField(sc *funnel.Scenario, f funnel.Field, value string) *funnel.FieldError {
+	next := *sc
+	if err := next.Set(f, value); err != nil {
+		return err
+	}
+	if err := checkLang(&next); err != nil {
+		return err
+	}
+	*sc = next
+	return nil
+}
+
+// checkLang unsets a language the registry does not have.
+func checkLang(sc *funnel.Scenario) *funnel.FieldError {
+	if _, ok := text.Lookup(sc.Lang); sc.Lang == "" || ok {
+		return nil
+	}
+	sc.Lang = ""
+	return &funnel.FieldError{Field: funnel.FieldLang, Code: funnel.CodeUnknown}
 }
 
 // dropTooLarge handles a link whose fields are valid one by one but too
@@ -90,7 +124,7 @@ func (s *state) reopen(saved string) {
 		s.stale = true
 		return
 	}
-	sc, errs := funnel.ParseQuery(q)
+	sc, errs := parseLink(q)
 	if len(errs) > 0 {
 		s.stale = true
 		return
@@ -129,7 +163,7 @@ func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
 // keeps the last valid results. It reports whether the scenario changed.
 func (s *state) set(f funnel.Field, text string) bool {
 	next := s.sc
-	if err := next.Set(f, text); err != nil {
+	if err := setField(&next, f, text); err != nil {
 		s.errs[f] = err
 		return false
 	}

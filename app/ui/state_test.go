@@ -37,6 +37,8 @@ func TestStateOpen(t *testing.T) {
 		{name: "a link with inputs ignores the saved scenario", link: "r2=25", saved: saved, visitors: 6400, lang: "en", cur: "USD"},
 		{name: "corrupt storage falls back to the seed", saved: "%zz", visitors: 3200, lang: "en", cur: "USD", stale: true},
 		{name: "invalid stored value falls back to the seed", saved: "r1=abc", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "a language the app does not speak is ignored", link: "lang=fr&r1=25", browser: "es", visitors: 6400, lang: "es", cur: "USD",
+			notices: []funnel.Field{funnel.FieldLang}},
 		{name: "hostile link keeps the valid parameters", link: "goal=-5&r2=abc&r3=1e400&r1=25&weeks=%3Cscript%3E", visitors: 6400, lang: "en", cur: "USD",
 			notices: []funnel.Field{funnel.FieldGoal, funnel.FieldR2, funnel.FieldR3, funnel.FieldWeeks}},
 		// goal 10^13 / ticket 1,000 is 10^10 customers and 3.2e11 visitors;
