@@ -18,6 +18,7 @@ type Language struct {
 var languages = []Language{
 	{Code: "es", Name: "Español", Locale: "es-419", Catalog: &spanish},
 	{Code: "en", Name: "English", Locale: "en-US", Catalog: &english},
+	{Code: "pt", Name: "Português", Locale: "pt-BR", Catalog: &portuguese},
 }
 
 // Fallback is the language of a page that names none the registry knows.
