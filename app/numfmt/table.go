@@ -1,6 +1,7 @@
 package numfmt
 
 import (
+	"slices"
 	"strings"
 
 	"embudo.app/funnel"
@@ -133,4 +134,14 @@ func (f tableFormat) grouped(s string) string {
 // separates from the number.
 func isCode(symbol string) bool {
 	return len(symbol) == 3 && strings.Trim(symbol, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// Locales lists the locales the table mirrors, sorted.
+func Locales() []string {
+	list := make([]string, 0, len(locales))
+	for loc := range locales {
+		list = append(list, loc)
+	}
+	slices.Sort(list)
+	return list
 }
