@@ -60,6 +60,12 @@ const (
 // FieldError is a validation error the UI translates: which field, what is
 // wrong, and the allowed range as fixed-point numbers with Scale decimals
 // (Min 1, Max 10000, Scale 2 means 0.01 to 100.00).
+//
+// The package's functions return it as an error; every error they return
+// is a *FieldError, reached with errors.As:
+//
+//	var fe *funnel.FieldError
+//	if errors.As(err, &fe) { ... fe.Field, fe.Code ... }
 type FieldError struct {
 	Field    Field
 	Code     Code

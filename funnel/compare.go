@@ -12,10 +12,10 @@ type Comparison struct {
 
 // Compare computes both scenarios' plans and forecasts and their
 // differences. Both must be valid in full (forecast inputs included); the
-// first error is a's, then b's.
-func Compare(a, b Inputs) (Comparison, *FieldError) {
+// first error is a's, then b's, a *FieldError.
+func Compare(a, b Inputs) (Comparison, error) {
 	var c Comparison
-	var err *FieldError
+	var err error
 	if c.A, c.FA, err = planAndForecast(a); err != nil {
 		return Comparison{}, err
 	}
@@ -31,7 +31,7 @@ func Compare(a, b Inputs) (Comparison, *FieldError) {
 	return c, nil
 }
 
-func planAndForecast(in Inputs) (Plan, Forecast, *FieldError) {
+func planAndForecast(in Inputs) (Plan, Forecast, error) {
 	f, err := ComputeForecast(in) // validates every field, the plan's too
 	if err != nil {
 		return Plan{}, Forecast{}, err

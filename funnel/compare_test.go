@@ -16,7 +16,7 @@ func TestCompare(t *testing.T) {
 	b.Reps = 6
 
 	c, err := funnel.Compare(a, b)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	assert.Equal(t, int64(3200), c.A.Stages[funnel.Visitors].Year)
 	assert.Equal(t, int64(6400), c.B.Stages[funnel.Visitors].Year)
 	assert.Equal(t, [funnel.NumStages]int64{3200, 1600, 800, 400, 200, 100}, c.StageDelta)
@@ -27,7 +27,7 @@ func TestCompare(t *testing.T) {
 	assert.Equal(t, funnel.Money(14_400_000), c.RevenueDelta)
 
 	same, err := funnel.Compare(a, a)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	assert.Equal(t, same.A, same.B)
 	assert.Zero(t, same.StageDelta)
 	assert.Zero(t, same.RevenueDelta)
@@ -41,17 +41,14 @@ func TestCompareErrors(t *testing.T) {
 	worse.Goal = 0
 
 	_, err := funnel.Compare(good, bad)
-	require.NotNil(t, err)
-	assert.Equal(t, funnel.FieldWeeks, err.Field)
+	assert.Equal(t, funnel.FieldWeeks, fieldErr(t, err).Field)
 
 	_, err = funnel.Compare(worse, bad)
-	require.NotNil(t, err)
-	assert.Equal(t, funnel.FieldGoal, err.Field, "a's error first")
+	assert.Equal(t, funnel.FieldGoal, fieldErr(t, err).Field, "a's error first")
 
 	huge := funnel.Defaults()
 	huge.Rates = [funnel.NumRates]funnel.Rate{1, 1, 1, 1, 1}
 	c, err := funnel.Compare(good, huge)
-	require.NotNil(t, err)
-	assert.Equal(t, funnel.CodeResultLarge, err.Code)
+	assert.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code)
 	assert.Equal(t, funnel.Comparison{}, c)
 }

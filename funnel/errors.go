@@ -31,6 +31,16 @@ func (e *FieldError) problem() string {
 	return string(e.Code)
 }
 
+// orNil is e as an error: nil, not a nil *FieldError (which is a non-nil
+// error), when there is none. Exported functions return the internal
+// helpers' *FieldError through it, or after a nil check.
+func orNil(e *FieldError) error {
+	if e == nil {
+		return nil
+	}
+	return e
+}
+
 // fieldError is an error about f carrying f's range, so the UI can say
 // what is allowed whatever went wrong.
 func fieldError(f Field, c Code, lim Limits) *FieldError {

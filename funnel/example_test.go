@@ -1,6 +1,7 @@
 package funnel_test
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 
@@ -40,6 +41,18 @@ func ExampleComputePlan_tooLarge() {
 	_, err := funnel.ComputePlan(in)
 	fmt.Println(err)
 	// Output: result: a result past 1000000000000000
+}
+
+// Every error the package returns is a *FieldError: which field, what is
+// wrong and the allowed range, for the caller to put in its own words.
+func ExampleFieldError() {
+	in := funnel.Defaults()
+	err := in.Set(funnel.FieldWeeks, "54")
+	var fe *funnel.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Field, fe.Code, fe.Min, fe.Max)
+	}
+	// Output: weeks too_large 1 53
 }
 
 func ExampleComputeForecast() {

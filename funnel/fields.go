@@ -122,8 +122,8 @@ func (in Inputs) Value(f Field) (int64, bool) {
 }
 
 // SetValue range-checks v (fixed point, as Value returns it) and stores it
-// in field f. On error the inputs are left unchanged.
-func (in *Inputs) SetValue(f Field, v int64) *FieldError {
+// in field f. On error, a *FieldError, the inputs are left unchanged.
+func (in *Inputs) SetValue(f Field, v int64) error {
 	sp := specOf(f)
 	if sp == nil {
 		return &FieldError{Field: f, Code: CodeUnknown}
@@ -137,14 +137,15 @@ func (in *Inputs) SetValue(f Field, v int64) *FieldError {
 
 // Set parses text (a plain decimal: digits, optional '.', at most Scale
 // decimals; surrounding spaces trimmed) into field f and range-checks it. On
-// error the inputs are left unchanged. Text longer than MaxParamLen is
-// CodeTooLong; a field that is not a numeric input is CodeUnknown.
-func (in *Inputs) Set(f Field, text string) *FieldError {
+// error, a *FieldError, the inputs are left unchanged. Text longer than
+// MaxParamLen is CodeTooLong; a field that is not a numeric input is
+// CodeUnknown.
+func (in *Inputs) Set(f Field, text string) error {
 	sp := specOf(f)
 	if sp == nil {
 		return &FieldError{Field: f, Code: CodeUnknown}
 	}
-	return in.set(sp, text)
+	return orNil(in.set(sp, text))
 }
 
 func (in *Inputs) set(sp *FieldSpec, text string) *FieldError {
@@ -171,7 +172,8 @@ func (in *Inputs) text(sp *FieldSpec) string {
 }
 
 // Validate range-checks every field, in field order; nil when all are
-// valid.
+// valid. The list is the inputs' problems, every one of them, not a
+// failure of Validate: hence FieldErrors, not an error.
 func (in Inputs) Validate() []*FieldError {
 	var errs []*FieldError
 	for i := range InputSpecs {

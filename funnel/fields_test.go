@@ -64,29 +64,29 @@ func TestInputSpecs(t *testing.T) {
 			assert.True(t, ok)
 			assert.Equal(t, sp.Default, def)
 
-			require.Nil(t, in.Set(tt.f, tt.text))
+			require.NoError(t, in.Set(tt.f, tt.text))
 			assert.Equal(t, tt.value, *tt.at(&in), "Set stores in the field")
 			v, ok := in.Value(tt.f)
 			assert.True(t, ok)
 			assert.Equal(t, tt.value, v)
 			assert.Equal(t, tt.text, in.Text(tt.f))
 			s := funnel.DefaultScenario()
-			require.Nil(t, s.Set(tt.f, tt.text))
+			require.NoError(t, s.Set(tt.f, tt.text))
 			assert.Equal(t, in, s.Inputs)
 			assert.Equal(t, tt.text, s.Text(tt.f))
 
-			require.Nil(t, in.SetValue(tt.f, sp.Default))
+			require.NoError(t, in.SetValue(tt.f, sp.Default))
 			assert.Equal(t, funnel.Defaults(), in, "no other field moved")
 
 			*tt.at(&in) = sp.Limits.Min - 1
 			_, err := funnel.ComputePlan(in)
 			if tt.plan {
-				assert.Equal(t, &funnel.FieldError{Field: tt.f, Code: funnel.CodeTooSmall, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
+				requireFieldError(t, &funnel.FieldError{Field: tt.f, Code: funnel.CodeTooSmall, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
 			} else {
-				assert.Nil(t, err, "the plan does not read it")
+				assert.NoError(t, err, "the plan does not read it")
 			}
 			_, err = funnel.ComputeForecast(in)
-			assert.Equal(t, &funnel.FieldError{Field: tt.f, Code: funnel.CodeTooSmall, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
+			requireFieldError(t, &funnel.FieldError{Field: tt.f, Code: funnel.CodeTooSmall, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
 		})
 	}
 }
@@ -280,16 +280,15 @@ func TestSet(t *testing.T) {
 			err := in.Set(tt.f, tt.text)
 			lim, _ := funnel.LimitsOf(tt.f)
 			if tt.code != ok {
-				require.NotNil(t, err)
-				assert.Equal(t, funnel.FieldError{Field: tt.f, Code: tt.code, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, *err)
+				requireFieldError(t, &funnel.FieldError{Field: tt.f, Code: tt.code, Min: lim.Min, Max: lim.Max, Scale: lim.Scale}, err)
 				assert.Equal(t, before, in, "unchanged on error")
 				return
 			}
-			require.Nil(t, err)
+			require.NoError(t, err)
 			got, _ := in.Value(tt.f)
 			assert.Equal(t, tt.want, got)
 			// Only that field changed.
-			require.Nil(t, in.SetValue(tt.f, mustValue(t, before, tt.f)))
+			require.NoError(t, in.SetValue(tt.f, mustValue(t, before, tt.f)))
 			assert.Equal(t, before, in)
 		})
 	}
@@ -311,10 +310,8 @@ func mustValue(t *testing.T, in funnel.Inputs, f funnel.Field) int64 {
 func TestSetOtherFields(t *testing.T) {
 	in := funnel.Defaults()
 	for _, f := range []funnel.Field{funnel.FieldMode, funnel.FieldCur, funnel.FieldResult, "nope"} {
-		err := in.Set(f, "1")
-		require.NotNil(t, err)
-		assert.Equal(t, funnel.FieldError{Field: f, Code: funnel.CodeUnknown}, *err)
-		assert.Equal(t, &funnel.FieldError{Field: f, Code: funnel.CodeUnknown}, in.SetValue(f, 1))
+		requireFieldError(t, &funnel.FieldError{Field: f, Code: funnel.CodeUnknown}, in.Set(f, "1"))
+		requireFieldError(t, &funnel.FieldError{Field: f, Code: funnel.CodeUnknown}, in.SetValue(f, 1))
 		_, ok := in.Value(f)
 		assert.False(t, ok)
 		assert.Empty(t, in.Text(f))
@@ -324,12 +321,12 @@ func TestSetOtherFields(t *testing.T) {
 
 func TestSetValue(t *testing.T) {
 	in := funnel.Defaults()
-	require.Nil(t, in.SetValue(funnel.FieldR3, 275))
+	require.NoError(t, in.SetValue(funnel.FieldR3, 275))
 	assert.Equal(t, funnel.Rate(275), in.Rates[2])
 	err := in.SetValue(funnel.FieldWeeks, 54)
-	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldWeeks, Code: funnel.CodeTooLarge, Min: 1, Max: 53}, err)
+	requireFieldError(t, &funnel.FieldError{Field: funnel.FieldWeeks, Code: funnel.CodeTooLarge, Min: 1, Max: 53}, err)
 	err = in.SetValue(funnel.FieldTicket, 0)
-	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldTicket, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}, err)
+	requireFieldError(t, &funnel.FieldError{Field: funnel.FieldTicket, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}, err)
 	assert.Equal(t, int64(48), in.Weeks)
 }
 
@@ -348,7 +345,7 @@ func TestText(t *testing.T) {
 	for _, f := range funnel.InputFields {
 		assert.Equal(t, want[f], in.Text(f), f)
 		back := funnel.Defaults()
-		require.Nil(t, back.Set(f, in.Text(f)), f)
+		require.NoError(t, back.Set(f, in.Text(f)), f)
 		assert.Equal(t, mustValue(t, in, f), mustValue(t, back, f), f)
 	}
 	assert.Equal(t, "100000", funnel.Defaults().Text(funnel.FieldGoal))

@@ -5,8 +5,8 @@ import "math/bits"
 // ComputeForecast works forwards from Visits and Reps. It validates every
 // field (the goal and the plan's needs are part of the answer) and fails
 // with CodeResultLarge when a revenue would pass MaxRevenue or the plan a
-// stage past MaxPeople.
-func ComputeForecast(in Inputs) (Forecast, *FieldError) {
+// stage past MaxPeople. The error is a *FieldError.
+func ComputeForecast(in Inputs) (Forecast, error) {
 	if err := in.firstError(true); err != nil {
 		return Forecast{}, err
 	}

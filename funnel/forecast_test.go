@@ -17,7 +17,7 @@ import (
 // x 50 % = 144.0 customers; x 1,000.00 = 144,000.00.
 func TestForecastSeed(t *testing.T) {
 	f, err := funnel.ComputeForecast(funnel.Defaults())
-	require.Nil(t, err)
+	require.NoError(t, err)
 	assert.Equal(t, funnel.Forecast{
 		Expected:          [funnel.NumStages]funnel.Tenths{2_400_000, 1_200_000, 600_000, 300_000, 150_000, 75_000},
 		TrafficRevenue:    750_000_000, // 7,500 customers x 1,000.00
@@ -63,7 +63,7 @@ func TestForecastBottleneck(t *testing.T) {
 			in := funnel.Defaults()
 			in.Visits, in.Reps = tt.visits, tt.reps
 			f, err := funnel.ComputeForecast(in)
-			require.Nil(t, err)
+			require.NoError(t, err)
 			assert.Equal(t, tt.traffic, f.TrafficRevenue, "traffic")
 			assert.Equal(t, tt.capacity, f.CapacityRevenue, "capacity")
 			assert.Equal(t, min(tt.traffic, tt.capacity), f.Revenue)
@@ -79,7 +79,7 @@ func TestForecastFractions(t *testing.T) {
 	in.Visits, in.Ticket = 1, 33_33 // 12 visitors a year, ticket 33.33
 	in.Rates = [funnel.NumRates]funnel.Rate{275, 3333, 10000, 5000, 1}
 	f, err := funnel.ComputeForecast(in)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	// Each stage from the one above as shown: 12.0 x 2.75 % = 0.33 -> 0.3;
 	// 0.3 x 33.33 % = 0.09999 -> 0.1; 0.1 x 100 % = 0.1; 0.1 x 50 % = 0.05
 	// -> 0.1 (half up); 0.1 x 0.01 % = 0.00001 -> 0.0.
@@ -101,7 +101,7 @@ func TestForecastHalfUp(t *testing.T) {
 	in.Visits = 1 // 12 a year
 	in.Rates = [funnel.NumRates]funnel.Rate{125, 5000, 5000, 10000, 10000}
 	f, err := funnel.ComputeForecast(in)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	assert.Equal(t, [funnel.NumStages]funnel.Tenths{120, 2, 1, 1, 1, 1}, f.Expected, "0.15 rounds up to 0.2, 0.05 to 0.1")
 	assert.Equal(t, funnel.Money(100_00), f.TrafficRevenue)
 }
@@ -145,7 +145,7 @@ func TestForecastLimits(t *testing.T) {
 			in := funnel.Defaults()
 			tt.in(&in)
 			f, err := funnel.ComputeForecast(in)
-			assert.Equal(t, tt.err, err)
+			requireFieldError(t, tt.err, err)
 			if err == nil {
 				assert.LessOrEqual(t, f.TrafficRevenue, funnel.MaxRevenue)
 				assert.LessOrEqual(t, f.CapacityRevenue, funnel.MaxRevenue)
@@ -171,12 +171,11 @@ func TestForecastMatchesReference(t *testing.T) {
 		planTooLarge := st[funnel.Visitors].Cmp(big.NewInt(funnel.MaxPeople)) > 0
 		revenueTooLarge := ref.traffic.Cmp(maxRevenue) > 0 || ref.capacity.Cmp(maxRevenue) > 0
 		if planTooLarge || revenueTooLarge {
-			require.NotNil(t, err, "%+v", in)
-			require.Equal(t, funnel.CodeResultLarge, err.Code)
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err, "%+v", in).Code)
 			tooLarge++
 			continue
 		}
-		require.Nil(t, err, "%+v", in)
+		require.NoError(t, err, "%+v", in)
 		ok++
 		for s, e := range ref.expected {
 			require.Equal(t, funnel.Tenths(e), f.Expected[s], "%+v stage %d", in, s)

@@ -24,18 +24,16 @@ func FuzzPlan(f *testing.F) {
 		p, err := funnel.ComputePlan(in)
 		valid := len(in.Validate()) == 0
 		if !valid {
-			require.NotNil(t, err)
-			require.NotEqual(t, funnel.FieldResult, err.Field)
-			require.Equal(t, in.Validate()[0], err, "the first error")
+			require.NotEqual(t, funnel.FieldResult, fieldErr(t, err).Field)
+			requireFieldError(t, in.Validate()[0], err, "the first error")
 			return
 		}
 		want := refStages(in)
 		if want[funnel.Visitors].Cmp(big.NewInt(funnel.MaxPeople)) > 0 {
-			require.NotNil(t, err)
-			require.Equal(t, funnel.CodeResultLarge, err.Code)
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code)
 			return
 		}
-		require.Nil(t, err)
+		require.NoError(t, err)
 		for s := range want {
 			require.Equal(t, want[s].Int64(), p.Stages[s].Year)
 		}
@@ -55,18 +53,17 @@ func FuzzForecast(f *testing.F) {
 		in.Rates = [funnel.NumRates]funnel.Rate{funnel.Rate(r1), funnel.Rate(r2), funnel.Rate(r3), funnel.Rate(r4), funnel.Rate(r5)}
 		fc, err := funnel.ComputeForecast(in)
 		if errs := in.Validate(); len(errs) > 0 {
-			require.Equal(t, errs[0], err)
+			requireFieldError(t, errs[0], err)
 			return
 		}
 		ref := refForward(in)
 		maxRevenue := big.NewInt(int64(funnel.MaxRevenue))
 		if refStages(in)[funnel.Visitors].Cmp(big.NewInt(funnel.MaxPeople)) > 0 ||
 			ref.traffic.Cmp(maxRevenue) > 0 || ref.capacity.Cmp(maxRevenue) > 0 {
-			require.NotNil(t, err)
-			require.Equal(t, funnel.CodeResultLarge, err.Code)
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code)
 			return
 		}
-		require.Nil(t, err)
+		require.NoError(t, err)
 		for s, e := range ref.expected {
 			require.Equal(t, funnel.Tenths(e), fc.Expected[s])
 		}
@@ -126,7 +123,7 @@ func FuzzSet(f *testing.F) {
 		in := funnel.Defaults()
 		err := in.Set(field, text)
 		if err != nil {
-			require.Equal(t, field, err.Field)
+			require.Equal(t, field, fieldErr(t, err).Field)
 			require.Equal(t, funnel.Defaults(), in)
 			return
 		}
@@ -140,7 +137,7 @@ func FuzzSet(f *testing.F) {
 
 		canonical := in.Text(field)
 		again := funnel.Defaults()
-		require.Nil(t, again.Set(field, canonical))
+		require.NoError(t, again.Set(field, canonical))
 		require.Equal(t, in, again)
 	})
 }

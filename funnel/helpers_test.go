@@ -3,9 +3,33 @@ package funnel_test
 import (
 	"math/big"
 	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"embudo.app/funnel"
 )
+
+// fieldErr is the *FieldError in err; the test fails when err is nil or
+// another error.
+func fieldErr(t testing.TB, err error, msgAndArgs ...any) *funnel.FieldError {
+	t.Helper()
+	var fe *funnel.FieldError
+	require.ErrorAs(t, err, &fe, msgAndArgs...)
+	return fe
+}
+
+// requireFieldError checks err is want: no error at all when want is nil
+// (a nil *FieldError inside an error is not nil, and fails), else a
+// *FieldError equal to want.
+func requireFieldError(t testing.TB, want *funnel.FieldError, err error, msgAndArgs ...any) {
+	t.Helper()
+	if want == nil {
+		require.NoError(t, err, msgAndArgs...)
+		return
+	}
+	require.Equal(t, want, fieldErr(t, err, msgAndArgs...), msgAndArgs...)
+}
 
 // newRand is a deterministic source, so property tests repeat exactly.
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x5eed)) }

@@ -42,7 +42,7 @@ func TestTrafficAndLeads(t *testing.T) {
 		}
 		for _, tt := range tests {
 			got, err := funnel.LeadsFromVisitors(tt.visitors, tt.r1)
-			assert.Equal(t, tt.err, err, tt.name)
+			requireFieldError(t, tt.err, err, tt.name)
 			assert.Equal(t, tt.want, got, tt.name)
 		}
 	})
@@ -68,7 +68,7 @@ func TestTrafficAndLeads(t *testing.T) {
 		}
 		for _, tt := range tests {
 			got, err := funnel.VisitorsForLeads(tt.leads, tt.r1)
-			assert.Equal(t, tt.err, err, tt.name)
+			requireFieldError(t, tt.err, err, tt.name)
 			assert.Equal(t, tt.want, got, tt.name)
 		}
 	})
@@ -82,9 +82,9 @@ func TestTrafficAndLeadsRoundTrip(t *testing.T) {
 		leads := pick(r, 0, funnel.MaxPeople/10000)
 		r1 := funnel.Rate(pick(r, 1, 10000))
 		visitors, err := funnel.VisitorsForLeads(leads, r1)
-		assert.Nil(t, err)
+		assert.NoError(t, err)
 		got, err := funnel.LeadsFromVisitors(visitors, r1)
-		assert.Nil(t, err)
+		assert.NoError(t, err)
 		assert.GreaterOrEqual(t, got, leads)
 		if visitors > 0 {
 			fewer, _ := funnel.LeadsFromVisitors(visitors-1, r1)
@@ -113,13 +113,13 @@ func TestParseCount(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			got, err := funnel.ParseCount(funnel.FieldLeads, tt.text)
 			if tt.code == "" {
-				require.Nil(t, err)
+				require.NoError(t, err)
 				assert.Equal(t, tt.want, got)
 				return
 			}
-			require.NotNil(t, err)
-			assert.Equal(t, funnel.FieldLeads, err.Field)
-			assert.Equal(t, tt.code, err.Code)
+			fe := fieldErr(t, err)
+			assert.Equal(t, funnel.FieldLeads, fe.Field)
+			assert.Equal(t, tt.code, fe.Code)
 		})
 	}
 }

@@ -67,7 +67,8 @@ func (p *param) text(s *Scenario) string {
 // and the rest still apply. A repeated key counts once, by its first
 // value; unknown keys (utm_source and the like) are ignored. Fields are
 // checked one by one: a combination past MaxPeople is ComputePlan's to
-// report.
+// report. The list is notices to show about the parameters ignored, not a
+// failure (the scenario is always usable): hence FieldErrors, not an error.
 func ParseQuery(q url.Values) (Scenario, []*FieldError) {
 	s := DefaultScenario()
 	var errs []*FieldError
@@ -103,11 +104,11 @@ func (s Scenario) Query() url.Values {
 // Set reads link text into any field of the scenario: the numeric inputs
 // as Inputs.Set does, and mode (plan, forecast), lang (es, en, or empty
 // for unset), cur (one of Currencies, any case) and embed (1, 0, true,
-// false or empty), ignoring case and surrounding spaces. On error the
-// scenario is left unchanged.
-func (s *Scenario) Set(f Field, text string) *FieldError {
+// false or empty), ignoring case and surrounding spaces. On error, a
+// *FieldError, the scenario is left unchanged.
+func (s *Scenario) Set(f Field, text string) error {
 	p := paramOf(f)
-	return p.set(s, text)
+	return orNil(p.set(s, text))
 }
 
 // setSetting is Set for mode, lang, cur and embed, each its own kind of

@@ -152,8 +152,7 @@ func TestParseQueryValidatesFieldsNotResults(t *testing.T) {
 	s, errs := parse(t, "r1=0.01&r2=0.01&r3=0.01&r4=0.01&r5=0.01")
 	assert.Empty(t, errs)
 	_, err := funnel.ComputePlan(s.Inputs)
-	require.NotNil(t, err)
-	assert.Equal(t, funnel.CodeResultLarge, err.Code)
+	assert.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code)
 }
 
 func TestQuery(t *testing.T) {
@@ -198,25 +197,25 @@ func TestQueryRoundTrip(t *testing.T) {
 
 func TestScenarioSetAndText(t *testing.T) {
 	s := funnel.DefaultScenario()
-	require.Nil(t, s.Set(funnel.FieldGoal, "5"))
-	require.Nil(t, s.Set(funnel.FieldMode, "forecast"))
-	require.Nil(t, s.Set(funnel.FieldCur, "clp"))
-	require.Nil(t, s.Set(funnel.FieldLang, "es"))
-	require.Nil(t, s.Set(funnel.FieldEmbed, "1"))
+	require.NoError(t, s.Set(funnel.FieldGoal, "5"))
+	require.NoError(t, s.Set(funnel.FieldMode, "forecast"))
+	require.NoError(t, s.Set(funnel.FieldCur, "clp"))
+	require.NoError(t, s.Set(funnel.FieldLang, "es"))
+	require.NoError(t, s.Set(funnel.FieldEmbed, "1"))
 	texts := map[funnel.Field]string{}
 	for _, f := range []funnel.Field{funnel.FieldGoal, funnel.FieldMode, funnel.FieldCur, funnel.FieldLang, funnel.FieldEmbed} {
 		texts[f] = s.Text(f)
 	}
 	assert.Equal(t, map[funnel.Field]string{"goal": "5", "mode": "forecast", "cur": "CLP", "lang": "es", "embed": "1"}, texts)
 
-	require.Nil(t, s.Set(funnel.FieldLang, ""))
-	require.Nil(t, s.Set(funnel.FieldEmbed, "false"))
+	require.NoError(t, s.Set(funnel.FieldLang, ""))
+	require.NoError(t, s.Set(funnel.FieldEmbed, "false"))
 	assert.Equal(t, "", s.Text(funnel.FieldLang))
 	assert.Equal(t, "0", s.Text(funnel.FieldEmbed))
 
 	before := s
-	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeUnknown}, s.Set(funnel.FieldResult, "1"))
-	assert.Equal(t, &funnel.FieldError{Field: "x", Code: funnel.CodeTooLong}, s.Set("x", strings.Repeat("1", 33)))
+	requireFieldError(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeUnknown}, s.Set(funnel.FieldResult, "1"))
+	requireFieldError(t, &funnel.FieldError{Field: "x", Code: funnel.CodeTooLong}, s.Set("x", strings.Repeat("1", 33)))
 	assert.Equal(t, before, s, "unchanged on error")
 	assert.Empty(t, s.Text(funnel.FieldResult), "not a field of the scenario")
 }

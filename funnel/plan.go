@@ -2,8 +2,9 @@ package funnel
 
 // ComputePlan works backwards from the goal. It validates the fields the
 // plan reads (all but Visits and Reps) and reports the first error, or
-// CodeResultLarge with FieldResult when a stage passes MaxPeople.
-func ComputePlan(in Inputs) (Plan, *FieldError) {
+// CodeResultLarge with FieldResult when a stage passes MaxPeople. The error
+// is a *FieldError.
+func ComputePlan(in Inputs) (Plan, error) {
 	if err := in.firstError(false); err != nil {
 		return Plan{}, err
 	}

@@ -11,7 +11,7 @@ import (
 
 func TestPlanSeed(t *testing.T) {
 	p, err := funnel.ComputePlan(funnel.Defaults())
-	require.Nil(t, err)
+	require.NoError(t, err)
 
 	want := [funnel.NumStages]int64{3200, 1600, 800, 400, 200, 100}
 	for s, n := range want {
@@ -49,7 +49,7 @@ func TestPlanCustomers(t *testing.T) {
 			in.Goal, in.Ticket = tt.goal, tt.ticket
 			in.Rates = [funnel.NumRates]funnel.Rate{10000, 10000, 10000, 10000, 10000}
 			p, err := funnel.ComputePlan(in)
-			require.Nil(t, err)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, p.Stages[funnel.Customers].Year)
 			assert.Equal(t, tt.want, p.Stages[funnel.Visitors].Year, "100 % rates carry counts unchanged")
 		})
@@ -76,7 +76,7 @@ func TestPlanExactRates(t *testing.T) {
 			in := funnel.Defaults()
 			in.Goal, in.Ticket, in.Rates = tt.goal, 1, tt.rates
 			p, err := funnel.ComputePlan(in)
-			require.Nil(t, err)
+			require.NoError(t, err)
 			for s, n := range tt.want {
 				assert.Equal(t, n, p.Stages[s].Year, funnel.Stage(s).Key())
 			}
@@ -113,12 +113,11 @@ func TestPlanResultTooLarge(t *testing.T) {
 			tt.in(&in)
 			p, err := funnel.ComputePlan(in)
 			if tt.ok {
-				require.Nil(t, err)
+				require.NoError(t, err)
 				assert.LessOrEqual(t, p.Stages[funnel.Visitors].Year, int64(funnel.MaxPeople))
 				return
 			}
-			require.NotNil(t, err)
-			assert.Equal(t, funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeResultLarge, Max: funnel.MaxPeople}, *err)
+			requireFieldError(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeResultLarge, Max: funnel.MaxPeople}, err)
 			assert.Equal(t, funnel.Plan{}, p)
 		})
 	}
@@ -152,7 +151,7 @@ func TestPlanStaffing(t *testing.T) {
 			in.Goal, in.Ticket, in.Weeks, in.Cap = tt.goal, 1, tt.weeks, tt.cap
 			in.Rates = [5]funnel.Rate{10000, 10000, 10000, 10000, 10000}
 			p, err := funnel.ComputePlan(in)
-			require.Nil(t, err)
+			require.NoError(t, err)
 			assert.Equal(t, tt.fte, p.FTE, "FTE")
 			assert.Equal(t, tt.reps, p.Reps, "reps")
 			assert.Equal(t, tt.load, p.Load, "load")
@@ -166,13 +165,13 @@ func TestPlanPerRoundsHalfUp(t *testing.T) {
 	in.Goal, in.Ticket, in.Weeks = 6, 1, 4
 	in.Rates = [5]funnel.Rate{10000, 10000, 10000, 10000, 10000}
 	p, err := funnel.ComputePlan(in)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	// 6/4 = 1.5 exactly, 6/12 = 0.5 exactly, 6/4 weeks = 1.5.
 	assert.Equal(t, funnel.Per{Year: 6, Quarter: 15, Month: 5, Week: 15}, p.Stages[funnel.Customers])
 
 	in.Goal, in.Weeks = 1, 53
 	p, err = funnel.ComputePlan(in)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	// 1/4 = 0.25 -> 0.3; 1/12 = 0.083 -> 0.1; 1/53 = 0.019 -> 0.0.
 	assert.Equal(t, funnel.Per{Year: 1, Quarter: 3, Month: 1, Week: 0}, p.Stages[funnel.Customers])
 }
@@ -196,7 +195,7 @@ func TestPlanActivity(t *testing.T) {
 			in := funnel.Defaults()
 			in.Cap, in.Rates[2], in.Calls, in.Emails = tt.cap, tt.r3, tt.calls, tt.emails
 			p, err := funnel.ComputePlan(in)
-			require.Nil(t, err)
+			require.NoError(t, err)
 			assert.Equal(t, funnel.Activity{MQLs: tt.cap, SQLs: tt.sqls, Calls: tt.cl, Emails: tt.em}, p.Activity)
 		})
 	}
@@ -206,16 +205,14 @@ func TestPlanValidatesFirstError(t *testing.T) {
 	in := funnel.Defaults()
 	in.Visits, in.Reps = 0, -1 // the plan does not read them
 	_, err := funnel.ComputePlan(in)
-	require.Nil(t, err)
+	require.NoError(t, err)
 
 	in.Rates[3], in.Weeks, in.Ticket = 0, 54, 0
 	_, err = funnel.ComputePlan(in)
-	require.NotNil(t, err)
-	assert.Equal(t, funnel.FieldTicket, err.Field, "first in field order")
+	assert.Equal(t, funnel.FieldTicket, fieldErr(t, err).Field, "first in field order")
 
 	_, err = funnel.ComputePlan(funnel.Inputs{})
-	require.NotNil(t, err)
-	assert.Equal(t, funnel.FieldGoal, err.Field, "the zero value is invalid")
+	assert.Equal(t, funnel.FieldGoal, fieldErr(t, err).Field, "the zero value is invalid")
 }
 
 func TestPlanAllocations(t *testing.T) {

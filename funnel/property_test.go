@@ -56,7 +56,7 @@ func TestPropertyPlan(t *testing.T) {
 		in := randomInputs(r)
 		p, err := funnel.ComputePlan(in)
 		if err != nil {
-			require.Equal(t, funnel.CodeResultLarge, err.Code, "%+v", in)
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code, "%+v", in)
 			continue
 		}
 		valid++
@@ -67,7 +67,7 @@ func TestPropertyPlan(t *testing.T) {
 		raised := in
 		raised.Rates[i] = funnel.Rate(pick(r, int64(in.Rates[i]), 10000))
 		q, err := funnel.ComputePlan(raised)
-		require.Nil(t, err, "a higher rate cannot need more people")
+		require.NoError(t, err, "a higher rate cannot need more people")
 		for s := range q.Stages {
 			require.LessOrEqual(t, q.Stages[s].Year, p.Stages[s].Year, "r%d up, stage %d", i+1, s)
 		}
@@ -78,7 +78,7 @@ func TestPropertyPlan(t *testing.T) {
 		lower.Goal = funnel.Money(pick(r, 1, int64(in.Goal)))
 		lower.Ticket = funnel.Money(pick(r, int64(in.Ticket), 1_000_000_000_000_000))
 		q, err = funnel.ComputePlan(lower)
-		require.Nil(t, err)
+		require.NoError(t, err)
 		require.LessOrEqual(t, q.Stages[funnel.Visitors].Year, p.Stages[funnel.Visitors].Year)
 	}
 	require.Greater(t, valid, 10_000)
@@ -103,7 +103,9 @@ func TestPropertyForecastOfPlanReachesGoal(t *testing.T) {
 			continue
 		}
 		f, err := funnel.ComputeForecast(in)
-		require.True(t, err == nil || err.Code == funnel.CodeResultLarge, "%+v", err)
+		if err != nil {
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code, "%+v", err)
+		}
 		if err == nil {
 			require.Equal(t, p.Reps, f.RepsNeeded)
 			require.Equal(t, (p.Stages[funnel.Visitors].Year+11)/12, f.VisitsNeeded)
@@ -115,7 +117,7 @@ func TestPropertyForecastOfPlanReachesGoal(t *testing.T) {
 		}
 		f, err = funnel.ComputeForecast(in)
 		if err != nil {
-			require.Equal(t, funnel.CodeResultLarge, err.Code)
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code)
 			continue
 		}
 		checked++
@@ -153,7 +155,7 @@ func TestPropertyForecastChainsAsShown(t *testing.T) {
 		in := randomInputs(r)
 		f, err := funnel.ComputeForecast(in)
 		if err != nil {
-			require.Equal(t, funnel.CodeResultLarge, err.Code, "%+v", in)
+			require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code, "%+v", in)
 			continue
 		}
 		checked++
@@ -193,7 +195,7 @@ func TestPropertySensitivity(t *testing.T) {
 		for _, mode := range []funnel.Mode{funnel.ModePlan, funnel.ModeForecast} {
 			s, err := funnel.ComputeSensitivity(in, mode, step)
 			if err != nil {
-				require.Equal(t, funnel.CodeResultLarge, err.Code)
+				require.Equal(t, funnel.CodeResultLarge, fieldErr(t, err).Code)
 				continue
 			}
 			seen := 0

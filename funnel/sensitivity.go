@@ -7,7 +7,8 @@ var stepLimits = Limits{Min: 1, Max: 10000, Scale: 2}
 // measures visitors needed (plan) or revenue in minor units (forecast). It
 // validates like ComputePlan or ComputeForecast, and fails with FieldMode
 // CodeUnknown for another mode and FieldStep for a step outside 1..10000.
-func ComputeSensitivity(in Inputs, mode Mode, step Rate) (Sensitivity, *FieldError) {
+// The error is a *FieldError.
+func ComputeSensitivity(in Inputs, mode Mode, step Rate) (Sensitivity, error) {
 	if mode != ModePlan && mode != ModeForecast {
 		return Sensitivity{}, &FieldError{Field: FieldMode, Code: CodeUnknown}
 	}

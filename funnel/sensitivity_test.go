@@ -11,7 +11,7 @@ import (
 
 func TestSensitivitySeedPlan(t *testing.T) {
 	s, err := funnel.ComputeSensitivity(funnel.Defaults(), funnel.ModePlan, 100)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	assert.Equal(t, funnel.ModePlan, s.Mode)
 	assert.Equal(t, funnel.Rate(100), s.Step)
 	// 51 % at one stage: r1 and r2 save the most, tied, so by rate number.
@@ -27,7 +27,7 @@ func TestSensitivitySeedPlan(t *testing.T) {
 
 func TestSensitivitySeedForecast(t *testing.T) {
 	s, err := funnel.ComputeSensitivity(funnel.Defaults(), funnel.ModeForecast, 100)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	// Sales binds (144,000.00 < 7,500,000.00), so only r3..r5, which
 	// capacity goes through, move revenue. From 1,152 MQLs:
 	//   r3 51 %: 587.52 -> 587.5; x 50 % = 293.75 -> 293.8; x 50 % = 146.9
@@ -49,7 +49,7 @@ func TestSensitivityCapsAt100(t *testing.T) {
 	in := funnel.Defaults()
 	in.Rates = [funnel.NumRates]funnel.Rate{10000, 9950, 5000, 1, 10000}
 	s, err := funnel.ComputeSensitivity(in, funnel.ModePlan, 10000)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	to := map[int]funnel.Rate{}
 	for _, l := range s.Levers {
 		to[l.Rate] = l.To
@@ -106,7 +106,7 @@ func TestSensitivityErrors(t *testing.T) {
 				tt.in(&in)
 			}
 			s, err := funnel.ComputeSensitivity(in, tt.mode, tt.step)
-			assert.Equal(t, tt.err, err)
+			requireFieldError(t, tt.err, err)
 			if err != nil {
 				assert.Equal(t, funnel.Sensitivity{}, s)
 			}

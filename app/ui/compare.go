@@ -90,7 +90,7 @@ func (p *scenariosPanel) renderCompare(t *text.Catalog, n numfmt.Formatter) app.
 	cmp, err := funnel.Compare(scA.Inputs, scB.Inputs)
 	if err != nil {
 		return card.Body(append(head, app.P().Class("note failed").
-			Text(fmt.Sprintf(t.CmpError, fieldError(text.For(p.Lang), err, n))))...)
+			Text(fmt.Sprintf(t.CmpError, fieldError(text.For(p.Lang), fieldErrorOf(err), n))))...)
 	}
 	table := comparisonTable{lang: p.Lang, nameA: nameA, nameB: nameB, a: scA, b: scB, cmp: cmp}
 	return card.Body(append(head, table.render()...)...)

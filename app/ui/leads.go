@@ -103,16 +103,18 @@ func (p *leadsPanel) onLeads(ctx app.Context, e app.Event) {
 func leadsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
 	v, err := funnel.ParseCount(funnel.FieldVisits, text)
 	if err != nil {
-		return 0, err
+		return 0, fieldErrorOf(err)
 	}
-	return funnel.LeadsFromVisitors(v, r1)
+	leads, err := funnel.LeadsFromVisitors(v, r1)
+	return leads, fieldErrorOf(err)
 }
 
 // visitorsFor is the visitors the leads text needs at r1.
 func visitorsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
 	v, err := funnel.ParseCount(funnel.FieldLeads, text)
 	if err != nil {
-		return 0, err
+		return 0, fieldErrorOf(err)
 	}
-	return funnel.VisitorsForLeads(v, r1)
+	visitors, err := funnel.VisitorsForLeads(v, r1)
+	return visitors, fieldErrorOf(err)
 }

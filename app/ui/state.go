@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 
@@ -73,7 +74,7 @@ func parseLink(q url.Values) (funnel.Scenario, []*funnel.FieldError) {
 func setField(sc *funnel.Scenario, f funnel.Field, value string) *funnel.FieldError {
 	next := *sc
 	if err := next.Set(f, value); err != nil {
-		return err
+		return fieldErrorOf(err)
 	}
 	if err := checkLang(&next); err != nil {
 		return err
@@ -89,6 +90,24 @@ func checkLang(sc *funnel.Scenario) *funnel.FieldError {
 	}
 	sc.Lang = ""
 	return &funnel.FieldError{Field: funnel.FieldLang, Code: funnel.CodeUnknown}
+}
+
+// fieldErrorOf is the *funnel.FieldError in an error from funnel, which
+// the screen puts in the user's words; nil for nil. funnel returns no
+// other kind, but were one to reach here it is not about the text of any
+// one field, so it becomes a FieldResult error, and CodeUnknown (a plain
+// "unknown value") rather than CodeResultLarge, whose message names a
+// cause and a remedy (raise the rates, lower the goal) that would be
+// false. Callers go on as for any error: the last valid results stay.
+func fieldErrorOf(err error) *funnel.FieldError {
+	if err == nil {
+		return nil
+	}
+	var fe *funnel.FieldError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeUnknown}
 }
 
 // dropTooLarge handles a link whose fields are valid one by one but too
@@ -107,8 +126,9 @@ func (s *state) dropTooLarge(q url.Values) {
 		try := next
 		try.Set(f, link.Text(f))
 		if _, err := funnel.ComputeForecast(try.Inputs); err != nil {
-			err.Field = f
-			s.notices = append(s.notices, err)
+			notice := fieldErrorOf(err)
+			notice.Field = f
+			s.notices = append(s.notices, notice)
 			continue
 		}
 		next = try
@@ -143,11 +163,11 @@ func (s *state) reopen(saved string) {
 func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
 	plan, err := funnel.ComputePlan(sc.Inputs)
 	if err != nil {
-		return err
+		return fieldErrorOf(err)
 	}
 	forecast, err := funnel.ComputeForecast(sc.Inputs)
 	if err != nil {
-		return err
+		return fieldErrorOf(err)
 	}
 	sens, err := funnel.ComputeSensitivity(sc.Inputs, sc.Mode, sensitivityStep)
 	if err != nil {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -146,7 +148,7 @@ func TestLogSliderSteps(t *testing.T) {
 			digits := strings.TrimLeft(strings.TrimRight(strings.ReplaceAll(text, ".", ""), "0"), "0")
 			require.LessOrEqual(t, len(digits), 3, "%s: %s", k.field, text)
 			var sc funnel.Scenario
-			require.Nil(t, sc.Inputs.Set(k.field, text), "%s: %s", k.field, text)
+			require.NoError(t, sc.Inputs.Set(k.field, text), "%s: %s", k.field, text)
 			prev = text
 		}
 	}
@@ -181,7 +183,7 @@ func TestTypedNumber(t *testing.T) {
 // forecast shown (visitors 240,000.0 … customers 7,500.0 for the seed).
 func TestForecastExport(t *testing.T) {
 	f, err := funnel.ComputeForecast(funnel.Defaults())
-	require.Nil(t, err)
+	require.NoError(t, err)
 	tx := text.For("en")
 	header, rows := expectedRows(tx, f, ".")
 	assert.Equal(t, []string{"Stage", "Expected per year"}, header)
@@ -191,4 +193,18 @@ func TestForecastExport(t *testing.T) {
 	assert.Contains(t, out, "Sales capacity is the bottleneck")
 	assert.Contains(t, out, "Revenue the traffic yields: $7,500,000")
 	assert.Contains(t, out, "Revenue the sales team can carry: $144,000")
+}
+
+// TestFieldErrorOf: funnel's errors reach the screen as they are, wrapped
+// or not; any other error becomes an unknown result, never a panic.
+func TestFieldErrorOf(t *testing.T) {
+	assert.Nil(t, fieldErrorOf(nil))
+	_, err := funnel.ComputePlan(funnel.Inputs{})
+	var fe *funnel.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Same(t, fe, fieldErrorOf(err))
+	assert.Same(t, fe, fieldErrorOf(fmt.Errorf("plan: %w", err)))
+	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeUnknown}, fieldErrorOf(errors.New("other")))
+	en := text.For("en")
+	assert.Equal(t, en.Errors[funnel.CodeUnknown], fieldError(en, fieldErrorOf(errors.New("other")), formatFor("en", "USD")))
 }

@@ -38,7 +38,7 @@ func sensitivityOrder(t *testing.T, p *sensitivityPanel) ([]string, map[string]s
 func newSensitivityPanel(t *testing.T, in funnel.Inputs, mode funnel.Mode) *sensitivityPanel {
 	t.Helper()
 	s, err := funnel.ComputeSensitivity(in, mode, sensitivityStep)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	return &sensitivityPanel{Inputs: in, Mode: mode, Lang: "en", Cur: "USD", Sens: s}
 }
 
@@ -59,7 +59,7 @@ func TestSensitivityPanelOrder(t *testing.T) {
 		p.step = 500
 		_, deltas := sensitivityOrder(t, p)
 		want, err := funnel.ComputeSensitivity(funnel.Defaults(), funnel.ModePlan, 500)
-		require.Nil(t, err)
+		require.NoError(t, err)
 		for _, l := range want.Levers {
 			assert.Equal(t, itoa(l.Delta), deltas[itoa(int64(l.Rate))])
 		}
@@ -82,7 +82,7 @@ func itoa(v int64) string { return numfmt.Plain(v, 0, ".") }
 
 func TestCSV(t *testing.T) {
 	plan, err := funnel.ComputePlan(funnel.Defaults())
-	require.Nil(t, err)
+	require.NoError(t, err)
 	tests := []struct {
 		lang, cur string
 		sep       rune
@@ -125,7 +125,7 @@ func TestCSV(t *testing.T) {
 
 func TestSLAText(t *testing.T) {
 	plan, err := funnel.ComputePlan(funnel.Defaults())
-	require.Nil(t, err)
+	require.NoError(t, err)
 	tx, n := text.For("en"), formatFor("en", "USD")
 	s := slaSentences(tx, n, plan, funnel.Defaults())
 	assert.Equal(t, "A goal of $100,000 at $1,000 per customer takes 100 customers a year.", s.Goal)
@@ -178,7 +178,7 @@ func TestComparison(t *testing.T) {
 	b := a
 	b.Goal, b.Rates[4] = 20_000_000, 2500
 	c, err := funnel.Compare(a.Inputs, b.Inputs)
-	require.Nil(t, err)
+	require.NoError(t, err)
 	// B: 200 customers, 800 opportunities, 1,600 SQLs, 3,200 MQLs, 6,400
 	// leads, 12,800 visitors; 3,200 MQLs / 48 weeks / 8 = 8.33 FTE, 9 reps.
 	assert.Equal(t, [funnel.NumStages]int64{9600, 4800, 2400, 1200, 600, 100}, c.StageDelta)
@@ -205,6 +205,10 @@ func TestLeads(t *testing.T) {
 	got, err = leadsFor(" 3200 ", 300)
 	require.Nil(t, err)
 	assert.Equal(t, int64(96), got)
+	_, err = leadsFor("3200", 0)
+	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldR1, Code: funnel.CodeTooSmall, Min: 1, Max: 10000, Scale: 2}, err)
+	_, err = visitorsFor("1000000000000000", 300)
+	assert.Equal(t, &funnel.FieldError{Field: funnel.FieldResult, Code: funnel.CodeResultLarge, Max: funnel.MaxPeople}, err)
 	for typed, code := range map[string]funnel.Code{
 		"": funnel.CodeNotNumber, "12a": funnel.CodeNotNumber, "-5": funnel.CodeTooSmall, "1.5": funnel.CodeDecimals,
 		"99999999999999999999": funnel.CodeTooLarge, "2000000000000000000": funnel.CodeTooLarge,
@@ -240,6 +244,6 @@ func TestToolsRender(t *testing.T) {
 
 func mustPlan(t *testing.T) funnel.Plan {
 	p, err := funnel.ComputePlan(funnel.Defaults())
-	require.Nil(t, err)
+	require.NoError(t, err)
 	return p
 }
