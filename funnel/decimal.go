@@ -70,9 +70,10 @@ func pushDigit(v int64, d byte) int64 {
 	return v*10 + int64(d-'0')
 }
 
-// formatFixed writes units/10^scale as the shortest exact decimal:
+// FormatFixed writes units/10^scale as the shortest exact decimal, the way
+// links write numbers (numfmt builds its digits on it):
 // "100000", "100000.5", "2.75".
-func formatFixed(units int64, scale int) string {
+func FormatFixed(units int64, scale int) string {
 	var buf [24]byte
 	b := buf[:0]
 	u := uint64(units)

@@ -18,15 +18,15 @@ func (e *FieldError) problem() string {
 	case CodeDecimals:
 		return "at most " + strconv.Itoa(e.Scale) + " decimals"
 	case CodeTooSmall:
-		return "below " + formatFixed(e.Min, e.Scale)
+		return "below " + FormatFixed(e.Min, e.Scale)
 	case CodeTooLarge:
-		return "above " + formatFixed(e.Max, e.Scale)
+		return "above " + FormatFixed(e.Max, e.Scale)
 	case CodeTooLong:
 		return "longer than " + strconv.Itoa(MaxParamLen) + " characters"
 	case CodeUnknown:
 		return "not an allowed value"
 	case CodeResultLarge:
-		return "a result past " + formatFixed(e.Max, e.Scale)
+		return "a result past " + FormatFixed(e.Max, e.Scale)
 	}
 	return string(e.Code)
 }

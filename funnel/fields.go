@@ -168,7 +168,7 @@ func (in Inputs) Text(f Field) string {
 }
 
 func (in *Inputs) text(sp *FieldSpec) string {
-	return formatFixed(*sp.ptr(in), sp.Limits.Scale)
+	return FormatFixed(*sp.ptr(in), sp.Limits.Scale)
 }
 
 // Validate range-checks every field, in field order; nil when all are

@@ -6,7 +6,6 @@
 package numfmt
 
 import (
-	"strconv"
 	"strings"
 
 	"embudo.app/funnel"
@@ -58,24 +57,15 @@ func magnitude(v int64) int64 {
 }
 
 // Plain writes units/10^scale with exactly scale decimals, the decimal
-// mark given and no grouping ("-1234,5"): the one fixed-point writer, for
-// CSV cells, the decimal strings Intl formats, and the table's digits.
+// mark given and no grouping ("-1234,5"): CSV cells, the decimal strings
+// Intl formats, and the table's digits. The digits are funnel's, as in
+// links.
 func Plain(units int64, scale int, mark string) string {
-	var b strings.Builder
-	u := uint64(units)
-	if units < 0 {
-		b.WriteByte('-')
-		u = -u
+	whole, frac, _ := strings.Cut(funnel.FormatFixed(units, scale), ".")
+	if scale == 0 {
+		return whole
 	}
-	s := strconv.FormatUint(u, 10)
-	if scale > 0 {
-		if len(s) <= scale {
-			s = strings.Repeat("0", scale-len(s)+1) + s
-		}
-		s = s[:len(s)-scale] + mark + s[len(s)-scale:]
-	}
-	b.WriteString(s)
-	return b.String()
+	return whole + mark + frac + strings.Repeat("0", scale-len(frac))
 }
 
 // trim drops trailing zero decimals: units/10^scale as the fewest decimals
