@@ -167,7 +167,7 @@ func TestStaticSiteHeaders(t *testing.T) {
 		skipOrFail(t, "nginx is not installed (apt-get install nginx-light libnginx-mod-http-brotli-static)")
 	}
 	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
-		t.Skip("web/app.wasm is missing: run make wasm")
+		skipOrFail(t, "web/app.wasm is missing: run make wasm")
 	}
 	ui.Routes()
 	tmp := t.TempDir()
@@ -252,7 +252,7 @@ func nginxMain() string {
 // readmeNginxBlock is the server block README.md documents for nginx.
 func readmeNginxBlock(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("../README.md")
+	b, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
 	m := regexp.MustCompile("(?s)```nginx\n(.*?)```").FindSubmatch(b)
 	require.NotNil(t, m, "README.md has no ```nginx block")

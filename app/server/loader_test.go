@@ -16,7 +16,7 @@ import (
 func TestStreamingAppJS(t *testing.T) {
 	h, err := newHandler(mfWeb, "")
 	if err != nil {
-		t.Skipf("no handler (make wasm first): %v", err)
+		skipOrFail(t, "no handler (make wasm first): "+err.Error())
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))

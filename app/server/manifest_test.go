@@ -19,14 +19,14 @@ import (
 )
 
 // mfWeb is the repo's web folder, seen from this package's directory.
-const mfWeb = "../web"
+const mfWeb = "../../web"
 
 // mfServer is the app's real handler chain (go-app's handler inside
 // newServer) over the repo's web folder. It skips without web/app.wasm.
 func mfServer(t *testing.T) http.Handler {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
-		t.Skip("web/app.wasm is missing: run make wasm")
+		skipOrFail(t, "web/app.wasm is missing: run make wasm")
 	}
 	ui.Routes()
 	h, err := newHandler(mfWeb, "")
