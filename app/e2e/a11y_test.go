@@ -50,6 +50,8 @@ func TestAccessibility(t *testing.T) {
 		{"embed 320", "/?embed=1&r1=2.75", 320, false},
 		{"embed dark 320", "/?embed=1&lang=es&cur=EUR", 320, true},
 		{"notices 320", "/?goal=-5&r2=abc", 320, false},
+		{"portuguese 320", "/?lang=pt&cur=BRL", 320, false},
+		{"portuguese forecast dark 1280", "/?mode=forecast&lang=pt&cur=BRL", 1280, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
