@@ -29,6 +29,71 @@
     });
   }
 
+  // Until the wasm is live, the page is its pre-rendered HTML: sliders,
+  // boxes, radios and selects work natively but nothing computes. What the
+  // reader does then is kept (each control's last value, each button
+  // pressed) and replayed on the live controls once the wasm marks the page
+  // ready, so nothing done before that is lost. While the wasm takes the
+  // page over (data-wasm=starting), controls already live are the wasm's
+  // own; only those still shown as pre-rendered HTML are kept.
+  var early = [];
+  function keyOf(el) {
+    if (el.dataset && el.dataset.testid) return '[data-testid="' + el.dataset.testid + '"]';
+    if (el.id) return "#" + CSS.escape(el.id);
+    return "";
+  }
+  function kept(target) {
+    var root = document.getElementById("embudo");
+    var state = root && root.getAttribute("data-wasm");
+    if (state === "ready") return false;
+    return !state || !!(target.closest && target.closest("[data-prerendered]"));
+  }
+  function keepValue(e) {
+    var el = e.target, key = keyOf(el);
+    if (!key || !kept(el) || !("value" in el)) return;
+    var last = early.filter(function (a) { return a.key === key && a.value !== undefined; })[0] || {};
+    early = early.filter(function (a) { return a.key !== key || a.value === undefined; });
+    early.push({ key: key, value: el.value, checked: el.checked, input: last.input || e.type === "input",
+      change: last.change || e.type === "change" });
+  }
+  function keepClick(e) {
+    var el = e.target.closest && e.target.closest("button, summary");
+    var key = el && keyOf(el);
+    if (key && kept(el)) early.push({ key: key, click: true });
+  }
+  function replay() {
+    var todo = early;
+    early = [];
+    todo.forEach(function (a) {
+      var el = document.querySelector(a.key);
+      if (!el) return;
+      if (a.click) {
+        el.click();
+        return;
+      }
+      if (el.type === "radio" || el.type === "checkbox") {
+        el.checked = a.checked;
+      } else {
+        el.value = a.value;
+      }
+      if (a.input) el.dispatchEvent(new Event("input", { bubbles: true }));
+      if (a.change) el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+  document.addEventListener("input", keepValue, true);
+  document.addEventListener("change", keepValue, true);
+  document.addEventListener("click", keepClick, true);
+  new MutationObserver(function (changes, mo) {
+    var root = document.getElementById("embudo");
+    if (root && root.getAttribute("data-wasm") === "ready") {
+      mo.disconnect();
+      document.removeEventListener("input", keepValue, true);
+      document.removeEventListener("change", keepValue, true);
+      document.removeEventListener("click", keepClick, true);
+      replay();
+    }
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-wasm"], childList: true });
+
   // A page's first Intl.NumberFormat loads ICU's data (about 20 ms). Doing
   // it while app.wasm downloads, in a task of its own after the first
   // paint, keeps it out of both the first paint and the wasm's start.

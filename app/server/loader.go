@@ -56,15 +56,80 @@ const splitInstantiate = `const module = await (WebAssembly.compileStreaming
     const instance = await WebAssembly.instantiate(module, go.importObject);
 ${2}go.run(instance);`
 
-// streamingAppJS rewrites go-app's app.js to compile app.wasm as it
-// streams in and to start it in shorter tasks. It fails on an app.js it
-// does not know (a new go-app).
+// goappStart is where go-app's app.js starts loading app.wasm: as soon as
+// the script runs, before the first paint.
+var goappStart = regexp.MustCompile(`(?m)^goappInitWebAssembly\(\);\n`)
+
+// deferredStart: the pre-rendered page is the page, and nothing waits for
+// the wasm to paint it. A page requests app.wasm once it has painted (a
+// task after the first frame), so the download is never in front of the
+// first or the largest paint. A frame (the calculator embedded in a blog
+// post, which most readers never touch) requests it when the reader first
+// interacts with it, or once it has been in view and the browser is idle,
+// whichever comes first; embudo.js keeps what the reader does meanwhile and
+// replays it on the live page.
+const deferredStart = `embudoStartWasm(goappInitWebAssembly);
+
+function embudoStartWasm(start) {
+  let started = false;
+  const once = () => {
+    if (!started) {
+      started = true;
+      start();
+    }
+  };
+  if (window.parent === window || !("IntersectionObserver" in window)) {
+    embudoAfterFirstPaint(once);
+    return;
+  }
+  const interactions = ["pointerdown", "keydown", "focusin", "touchstart", "wheel"];
+  const onInteraction = () => {
+    interactions.forEach((type) => removeEventListener(type, onInteraction, true));
+    once();
+  };
+  interactions.forEach((type) => addEventListener(type, onInteraction, { capture: true, passive: true }));
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 500));
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      seen.disconnect();
+      idle(once, { timeout: 2000 });
+    }
+  });
+  seen.observe(document.documentElement);
+}
+
+// embudoAfterFirstPaint runs f once the browser reports the first
+// contentful paint (a frame's rAF callback runs before its paint, not
+// after).
+function embudoAfterFirstPaint(f) {
+  try {
+    const paints = new PerformanceObserver((list) => {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        paints.disconnect();
+        setTimeout(f, 0);
+      }
+    });
+    paints.observe({ type: "paint", buffered: true });
+  } catch (err) {
+    requestAnimationFrame(() => setTimeout(f, 0));
+  }
+}
+`
+
+// streamingAppJS rewrites go-app's app.js to start loading app.wasm after
+// the page has painted (or, in a frame, when it is used or seen), to
+// compile it as it streams in and to start it in shorter tasks. It fails
+// on an app.js it does not know (a new go-app).
 func streamingAppJS(appJS []byte) ([]byte, error) {
-	for _, re := range []*regexp.Regexp{goappFetch, goappInstantiate} {
+	for _, re := range []*regexp.Regexp{goappStart, goappFetch, goappInstantiate} {
 		if n := len(re.FindAllIndex(appJS, -1)); n != 1 {
-			return nil, fmt.Errorf("app.js: go-app's code %q found %d times, want once", re.String()[:40], n)
+			return nil, fmt.Errorf("app.js: go-app's code %q found %d times, want once", abbrev(re.String(), 40), n)
 		}
 	}
+	appJS = goappStart.ReplaceAllLiteral(appJS, []byte(deferredStart))
 	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(streamingFetch))
 	return goappInstantiate.ReplaceAll(appJS, []byte(splitInstantiate)), nil
 }
+
+// abbrev cuts s to at most n bytes, for messages.
+func abbrev(s string, n int) string { return s[:min(n, len(s))] }

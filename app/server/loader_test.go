@@ -29,6 +29,8 @@ func TestStreamingAppJS(t *testing.T) {
 	assert.Contains(t, s, "response.clone().body.getReader()", "progress counts a clone: the compiler reads the response itself")
 	assert.Contains(t, s, "parseInt(goappWasmContentLength, 10)")
 	assert.NotContains(t, s, "go.run(wasm.instance)")
+	assert.Contains(t, s, "\nembudoStartWasm(goappInitWebAssembly);\n", "the wasm waits for the first paint")
+	assert.NotRegexp(t, `(?m)^goappInitWebAssembly\(\);`, s)
 	assert.Equal(t, 1, strings.Count(s, "async function fetchWithProgress("))
 
 	_, err = streamingAppJS([]byte("console.log('another loader');"))

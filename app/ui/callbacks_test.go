@@ -46,10 +46,10 @@ func TestDismountReleasesEverything(t *testing.T) {
 	noop := func(app.Value, []app.Value) any { return nil }
 	c.updates.start(time.Hour, func() {})
 	c.persist.schedule("goal=1", "goal=1")
-	c.pre.next, c.pre.early = c.pre.funcs.add(noop), c.pre.funcs.add(noop)
+	c.pre.next = c.pre.funcs.add(noop)
 	updates := c.updates.done
 	require.Equal(t, 1, c.persist.funcs.live())
-	require.Equal(t, 2, c.pre.funcs.live())
+	require.Equal(t, 1, c.pre.funcs.live())
 
 	c.OnDismount()
 	assert.Equal(t, 0, c.persist.funcs.live())

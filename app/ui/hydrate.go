@@ -23,16 +23,12 @@ type hydration struct {
 	html  map[string]string // a part's pre-rendered HTML, by key
 	order []string          // the parts still to bring alive, in order
 	next  app.Func          // brings the next part alive
-	early app.Func          // catches input on parts not yet alive
-	funcs callbacks         // next and early, released when the takeover ends
+	funcs callbacks         // next, released when the takeover ends
 }
 
 // drop lets go of the pre-rendered parts: every part renders live from
 // the next render on, for good.
 func (h *hydration) drop() { h.html, h.order = nil, nil }
-
-// earlyEvents are the events a part not yet alive catches (see catchUp).
-var earlyEvents = []string{"input", "change", "click"}
 
 // prerenderRead: only the page's first calculator finds the pre-rendered
 // page (go-app creates one on every in-app navigation).
@@ -73,7 +69,8 @@ func readPrerendered(query string) hydration {
 			if p.many {
 				key += "/" + strconv.Itoa(i)
 			}
-			// Marked, so that catchUp knows an event hit a part not alive.
+			// Marked, so that embudo.js keeps what the reader does on a
+			// part not alive yet, and replays it once the page is ready.
 			html := nodes.Index(i).Get("outerHTML").String()
 			if tag := strings.IndexAny(html, " >"); tag > 0 {
 				html = html[:tag] + " data-prerendered" + html[tag:]
@@ -107,14 +104,6 @@ func (c *calculator) startHydration(ctx app.Context) {
 		ctx.Dispatch(c.hydrateNext)
 		return nil
 	})
-	c.pre.early = c.pre.funcs.add(func(_ app.Value, args []app.Value) any {
-		c.catchUp(ctx, args[0])
-		return nil
-	})
-	doc := app.Window().Get("document")
-	for _, ev := range earlyEvents {
-		doc.Call("addEventListener", ev, c.pre.early, true)
-	}
 	app.Window().Call("setTimeout", c.pre.next, 0)
 }
 
@@ -136,50 +125,9 @@ func (c *calculator) hydrateNext(ctx app.Context) {
 	c.endHydration()
 }
 
-// catchUp: an input, change or click on a part still shown as its
-// pre-rendered HTML (no handlers yet) brings every part alive within that
-// event and replays it on the live element, so nothing the user does
-// during the takeover is lost.
-func (c *calculator) catchUp(ctx app.Context, e app.Value) {
-	target := e.Get("target")
-	if len(c.pre.html) == 0 || !target.Truthy() || target.Get("closest").IsUndefined() ||
-		target.Call("closest", "[data-prerendered]").IsNull() {
-		return
-	}
-	kind, testid, id := e.Get("type").String(), target.Get("dataset").Get("testid"), target.Get("id").String()
-	value := target.Get("value")
-	ctx.Dispatch(func(ctx app.Context) {
-		c.pre.drop()
-		ctx.Defer(func(app.Context) {
-			doc := app.Window().Get("document")
-			el := app.Null()
-			if testid.Truthy() {
-				el = doc.Call("querySelector", "[data-testid='"+testid.String()+"']")
-			} else if id != "" {
-				el = doc.Call("getElementById", id)
-			}
-			if !el.Truthy() {
-				return
-			}
-			if kind == "click" {
-				el.Call("click")
-				return
-			}
-			el.Set("value", value)
-			el.Call("dispatchEvent", app.Window().Get("Event").New(kind, map[string]any{"bubbles": true}))
-		})
-	})
-}
-
 // endHydration marks the page ready and lets go of the takeover's
 // callbacks (also when the calculator goes before it ends).
 func (c *calculator) endHydration() {
-	if c.pre.early != nil {
-		doc := app.Window().Get("document")
-		for _, ev := range earlyEvents {
-			doc.Call("removeEventListener", ev, c.pre.early, true)
-		}
-	}
 	c.pre.funcs.release()
 	c.pre = hydration{}
 	c.ready = true

@@ -21,8 +21,11 @@ func (c *calculator) Render() app.UI {
 	// same pre-rendered page for every link, and embudo.js dims its
 	// numbers until the wasm shows the link's own.
 	root := app.Main().ID("embudo").Class(class).DataSet("query", c.sc.Query().Encode())
-	if c.ready {
+	switch {
+	case c.ready:
 		root = root.DataSet("wasm", "ready")
+	case inBrowser: // taking the pre-rendered page over (hydrate.go)
+		root = root.DataSet("wasm", "starting")
 	}
 	var inputs, results []app.UI
 	for i, g := range c.renderInputs() {

@@ -1,0 +1,135 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// wasmRequested is a page's Resource Timing entry for app.wasm: its start,
+// or -1 when the page has not asked for it.
+const wasmRequested = `(() => {
+	const e = performance.getEntriesByType('resource').find(e => e.name.includes('/app.wasm'));
+	return e ? e.startTime : -1;
+})()`
+
+// TestWasmAfterFirstPaint: the pre-rendered page paints before app.wasm is
+// even requested, so the download is never in front of the first paint.
+func TestWasmAfterFirstPaint(t *testing.T) {
+	for _, link := range []string{"/?lang=en", "/?embed=1&lang=es"} {
+		ctx := open(t, link)
+		waitReady(t, ctx)
+		fcp := eval[float64](t, ctx, `(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: -1}).startTime`)
+		start := eval[float64](t, ctx, wasmRequested)
+		if fcp <= 0 || start < 0 {
+			t.Fatalf("%s: first contentful paint at %.1f ms, app.wasm requested at %.1f ms: one is missing", link, fcp, start)
+		}
+		if start < fcp {
+			t.Errorf("%s: app.wasm requested at %.1f ms, before the first contentful paint at %.1f ms", link, start, fcp)
+		}
+		t.Logf("%s: FCP %.1f ms, app.wasm requested at %.1f ms", link, fcp, start)
+	}
+}
+
+// TestEmbedLoadsWhenUsed hosts the embed far below a blog post's fold: it
+// does not request app.wasm while unseen and untouched, and the interaction
+// that makes it load (a key, a drag, a click) is applied once it is live.
+func TestEmbedLoadsWhenUsed(t *testing.T) {
+	needBrowser(t)
+	tests := []struct {
+		name     string
+		interact string // run in the frame: the reader's first interaction
+		check    func(t *testing.T, frame context.Context)
+	}{
+		{
+			name: "a key",
+			// Typing into the goal's box: keydown, then the box's own input.
+			interact: `(() => {
+				const box = document.querySelector('[data-testid=field-goal]');
+				box.focus();
+				box.dispatchEvent(new KeyboardEvent('keydown', {key: '2', bubbles: true}));
+				box.value = '250000';
+				box.dispatchEvent(new Event('input', {bubbles: true}));
+			})()`,
+			check: func(t *testing.T, frame context.Context) { waitNumber(t, frame, "count-customers", 250) },
+		},
+		{
+			name: "a drag",
+			// A pointer drags r1 from 50 to 25 %: pointerdown, then inputs.
+			interact: `(() => {
+				const s = document.querySelector('[data-testid=input-r1]');
+				s.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+				for (const v of ['45', '37.5', '30', '25']) {
+					s.value = v;
+					s.dispatchEvent(new Event('input', {bubbles: true}));
+				}
+				s.dispatchEvent(new Event('change', {bubbles: true}));
+			})()`,
+			check: func(t *testing.T, frame context.Context) { waitNumber(t, frame, "count-visitors", 6400) },
+		},
+		{
+			name: "a click",
+			// A click on "Forecast" checks the radio natively.
+			interact: `(() => {
+				const r = document.querySelector('[data-testid=mode-forecast]');
+				r.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+				r.click();
+			})()`,
+			check: func(t *testing.T, frame context.Context) {
+				waitJS(t, frame, `!!document.querySelector('[data-testid=bottleneck]')`, waitTimeout, "forecast mode after the early click")
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := baseURL + "/?embed=1&lang=en"
+			host := newTab(t)
+			navigate(t, host, serveFoldPage(t, src))
+			frame, _ := attachFrame(t, host, src)
+			// Unseen and untouched: idle twice over, and still no app.wasm.
+			eval[bool](t, frame, `new Promise(r => requestIdleCallback(() => requestIdleCallback(() => r(true), {timeout: 3000}), {timeout: 3000}))`)
+			if at := eval[float64](t, frame, wasmRequested); at >= 0 {
+				t.Fatalf("the embed below the fold requested app.wasm at %.1f ms, before anyone used or saw it", at)
+			}
+			eval[any](t, frame, tt.interact)
+			waitReady(t, frame)
+			tt.check(t, frame)
+			if at := eval[float64](t, frame, wasmRequested); at < 0 {
+				t.Error("ready without app.wasm?")
+			}
+			assertNoConsoleErrors(t, frame)
+		})
+	}
+}
+
+// serveFoldPage serves, on the other loopback name, a blog post whose
+// embed (src) sits far below the fold, loaded eagerly.
+func serveFoldPage(t *testing.T, src string) string {
+	t.Helper()
+	host := "localhost"
+	if mustParseURL(t, baseURL).Hostname() == "localhost" {
+		host = "127.0.0.1"
+	}
+	page := `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A long post</title></head><body><article><h1>A long post</h1>
+<div style="height:4000px">Most readers stop here.</div>
+<iframe id="embudo-fold" src="` + strings.ReplaceAll(src, "&", "&amp;") + `" title="Embudo" style="width:100%;max-width:700px;height:900px;border:0"></iframe>
+</article></body></html>`
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	})}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return fmt.Sprintf("http://%s:%d/", host, ln.Addr().(*net.TCPAddr).Port)
+}
