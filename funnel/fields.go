@@ -1,20 +1,29 @@
 package funnel
 
-import "unsafe"
-
-// FieldSpec describes a numeric input once: its link parameter, its range,
-// its value in the seed example and where it lives in Inputs. Everything
-// that walks the inputs (Defaults, Validate, Value, Set, Text, links) walks
-// InputSpecs.
+// FieldSpec describes a numeric input once: its link parameter, what kind
+// of number it is, its range, its value in the seed example and whether
+// the plan reads it. Everything that walks the inputs (Defaults, Validate,
+// Value, Set, Text, links, the UI's sliders and messages) walks InputSpecs;
+// where the value lives in Inputs is Inputs.slot.
 type FieldSpec struct {
 	Field   Field
+	Kind    Kind
 	Limits  Limits
 	Default int64 // fixed point with Limits.Scale, as Inputs.Value gives it
 	// Plan says the plan reads the input; visits and reps are the
 	// forecast's own.
 	Plan bool
-	at   uintptr // offset of the value in Inputs
 }
+
+// Kind is what an input counts, for the UI to format it.
+type Kind int
+
+// The kinds of input.
+const (
+	KindMoney Kind = iota // minor units of the scenario's currency
+	KindRate              // hundredths of a percent
+	KindCount             // whole things: weeks, MQLs, calls, visitors, reps
+)
 
 // maxMoney is 10,000,000,000,000.00 in minor units.
 const maxMoney = 1_000_000_000_000_000
@@ -28,20 +37,20 @@ var (
 // Validate, of link parameters and of error reports. The plan's inputs
 // come first. Read it; do not change it.
 var InputSpecs = [...]FieldSpec{
-	// field, limits, default, plan reads it, where in Inputs
-	{FieldGoal, moneyLimits, 10_000_000, true, at(&layout.Goal)},
-	{FieldTicket, moneyLimits, 100_000, true, at(&layout.Ticket)},
-	{FieldR1, rateLimits, 5000, true, at(&layout.Rates[0])},
-	{FieldR2, rateLimits, 5000, true, at(&layout.Rates[1])},
-	{FieldR3, rateLimits, 5000, true, at(&layout.Rates[2])},
-	{FieldR4, rateLimits, 5000, true, at(&layout.Rates[3])},
-	{FieldR5, rateLimits, 5000, true, at(&layout.Rates[4])},
-	{FieldWeeks, Limits{1, 53, 0}, 48, true, at(&layout.Weeks)},
-	{FieldCap, Limits{1, 1000, 0}, 8, true, at(&layout.Cap)},
-	{FieldCalls, Limits{0, 100, 0}, 2, true, at(&layout.Calls)},
-	{FieldEmails, Limits{0, 100, 0}, 3, true, at(&layout.Emails)},
-	{FieldVisits, Limits{1, 1_000_000_000_000, 0}, 20_000, false, at(&layout.Visits)}, // per month
-	{FieldReps, Limits{0, 100_000, 0}, 3, false, at(&layout.Reps)},
+	// field, kind, limits, default, plan reads it
+	{FieldGoal, KindMoney, moneyLimits, 10_000_000, true},
+	{FieldTicket, KindMoney, moneyLimits, 100_000, true},
+	{FieldR1, KindRate, rateLimits, 5000, true},
+	{FieldR2, KindRate, rateLimits, 5000, true},
+	{FieldR3, KindRate, rateLimits, 5000, true},
+	{FieldR4, KindRate, rateLimits, 5000, true},
+	{FieldR5, KindRate, rateLimits, 5000, true},
+	{FieldWeeks, KindCount, Limits{1, 53, 0}, 48, true},
+	{FieldCap, KindCount, Limits{1, 1000, 0}, 8, true},
+	{FieldCalls, KindCount, Limits{0, 100, 0}, 2, true},
+	{FieldEmails, KindCount, Limits{0, 100, 0}, 3, true},
+	{FieldVisits, KindCount, Limits{1, 1_000_000_000_000, 0}, 20_000, false}, // per month
+	{FieldReps, KindCount, Limits{0, 100_000, 0}, 3, false},
 }
 
 // InputFields lists every numeric input in field order: InputSpecs'
@@ -53,21 +62,35 @@ var InputFields = func() (fs [len(InputSpecs)]Field) {
 	return fs
 }()
 
-// layout is the Inputs that at measures offsets in.
-var layout Inputs
-
-// at is the offset of *p in layout. Every input is an int64 underneath
-// (Money and Rate too), so one offset reaches any of them with no call: an
-// accessor func in the table would make every Inputs it is handed escape
-// to the heap, an allocation on each ComputePlan.
-func at[T ~int64](p *T) uintptr {
-	return uintptr(unsafe.Pointer(p)) - uintptr(unsafe.Pointer(&layout))
+// slot is where input f lives in in (every input is an int64 underneath,
+// Money and Rate too); nil for a field that is not an input. A new input
+// is a field of Inputs, a row of InputSpecs and a case here.
+func (in *Inputs) slot(f Field) *int64 {
+	switch f {
+	case FieldGoal:
+		return (*int64)(&in.Goal)
+	case FieldTicket:
+		return (*int64)(&in.Ticket)
+	case FieldR1, FieldR2, FieldR3, FieldR4, FieldR5:
+		return (*int64)(&in.Rates[f[1]-'1'])
+	case FieldWeeks:
+		return &in.Weeks
+	case FieldCap:
+		return &in.Cap
+	case FieldCalls:
+		return &in.Calls
+	case FieldEmails:
+		return &in.Emails
+	case FieldVisits:
+		return &in.Visits
+	case FieldReps:
+		return &in.Reps
+	}
+	return nil
 }
 
 // ptr is where sp's value lives in in.
-func (sp *FieldSpec) ptr(in *Inputs) *int64 {
-	return (*int64)(unsafe.Add(unsafe.Pointer(in), sp.at))
-}
+func (sp *FieldSpec) ptr(in *Inputs) *int64 { return in.slot(sp.Field) }
 
 func (sp *FieldSpec) check(v int64) *FieldError {
 	return checkRange(sp.Field, sp.Limits, v)
@@ -99,6 +122,14 @@ func Defaults() Inputs {
 // DefaultScenario is Defaults in plan mode, currency USD, language unset.
 func DefaultScenario() Scenario {
 	return Scenario{Inputs: Defaults(), Mode: ModePlan, Cur: Currencies[0]}
+}
+
+// SpecOf describes input f; false for a field that is not an input.
+func SpecOf(f Field) (FieldSpec, bool) {
+	if sp := specOf(f); sp != nil {
+		return *sp, true
+	}
+	return FieldSpec{}, false
 }
 
 // LimitsOf returns the range of a numeric field; false for others.

@@ -102,9 +102,9 @@ func (s Scenario) Query() url.Values {
 }
 
 // Set reads link text into any field of the scenario: the numeric inputs
-// as Inputs.Set does, and mode (plan, forecast), lang (es, en, or empty
-// for unset), cur (one of Currencies, any case) and embed (1, 0, true,
-// false or empty), ignoring case and surrounding spaces. On error, a
+// as Inputs.Set does, and mode (plan, forecast), lang (a two-letter
+// language code, or empty for unset), cur (one of Currencies, any case) and
+// embed (1, 0, true, false or empty), ignoring case and surrounding spaces. On error, a
 // *FieldError, the scenario is left unchanged.
 func (s *Scenario) Set(f Field, text string) error {
 	p := paramOf(f)
