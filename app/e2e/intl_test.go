@@ -11,42 +11,56 @@ import (
 )
 
 // intlSample is a number as the wasm hands it to Intl (an exact decimal
-// string) and as the server's table takes it (fixed point).
+// string) and as the server's table takes it (fixed point), with the
+// formatter that shows it.
 type intlSample struct {
 	Decimal string `json:"d"`
-	Scale   int    `json:"s"` // decimals shown; -1 for money
+	Kind    string `json:"k"` // fixed, upto or money
+	Scale   int    `json:"s"`
 	units   int64
 }
 
 // TestTableMatchesBrowserIntl checks the server's format table against the
-// browser's own Intl.NumberFormat, live, for every locale of the table with
-// every currency funnel offers: counts, one and two decimals, and money with
-// cents, at 10^14 and past 2^53 cents.
+// browser's own Intl.NumberFormat, live, with the options the wasm uses,
+// for every locale of the table with every currency funnel offers: counts,
+// one and two decimals, up to two, and money with cents, at 10^14 and past
+// 2^53 cents.
 func TestTableMatchesBrowserIntl(t *testing.T) {
 	needBrowser(t)
 	ctx := open(t, "/?lang=en")
 	samples := []intlSample{
-		{"3200", 0, 3200}, {"1234567", 0, 1234567}, {"16.7", 1, 167}, {"-3200.5", 1, -32005}, {"2.08", 2, 208},
-		{"100000", -1, 10_000_000}, {"1234.50", -1, 123_450}, {"0.50", -1, 50},
-		{"100000000000000", -1, 10_000_000_000_000_000},
-		{"90071992547409.93", -1, 9_007_199_254_740_993},
-		{"705114854929600.09", -1, 70_511_485_492_960_009},
+		{"3200", "fixed", 0, 3200}, {"1234567", "fixed", 0, 1234567}, {"16.7", "fixed", 1, 167},
+		{"-3200.5", "fixed", 1, -32005}, {"2.08", "fixed", 2, 208},
+		{"4", "upto", 2, 400}, {"4.25", "upto", 2, 425}, {"12345.6", "upto", 1, 123456},
+		{"100000", "money", 2, 10_000_000}, {"1234.50", "money", 2, 123_450}, {"0.50", "money", 2, 50},
+		{"100000000000000", "money", 2, 10_000_000_000_000_000},
+		{"90071992547409.93", "money", 2, 9_007_199_254_740_993},
+		{"705114854929600.09", "money", 2, 70_511_485_492_960_009},
 	}
 	list, _ := json.Marshal(samples)
+	var fixed, upto []map[string]any
+	for d := range numfmt.MaxScale + 1 {
+		fixed, upto = append(fixed, numfmt.FixedOptions(d)), append(upto, numfmt.UptoOptions(d))
+	}
+	options, _ := json.Marshal(map[string]any{"fixed": fixed, "upto": upto})
 	for _, loc := range numfmt.Locales() {
 		for _, cur := range funnel.Currencies {
+			money, _ := json.Marshal(numfmt.MoneyOptions(cur))
 			got := eval[[]string](t, ctx, `(() => {
-				const loc = `+jsString(loc)+`, cur = `+jsString(cur)+`;
-				const money = new Intl.NumberFormat(loc, {style: "currency", currency: cur,
-					minimumFractionDigits: 2, maximumFractionDigits: 2, trailingZeroDisplay: "stripIfInteger"});
-				const fixed = (s) => new Intl.NumberFormat(loc, {minimumFractionDigits: s, maximumFractionDigits: s});
-				return `+string(list)+`.map(({d, s}) => (s < 0 ? money : fixed(s)).format(d));
+				const loc = `+jsString(loc)+`, o = `+string(options)+`, money = `+string(money)+`;
+				return `+string(list)+`.map(({d, k, s}) =>
+					new Intl.NumberFormat(loc, k === 'money' ? money : o[k][s]).format(d));
 			})()`)
 			f := numfmt.Table(loc, cur)
 			for i, s := range samples {
-				want := f.Money(funnel.Money(s.units))
-				if s.Scale >= 0 {
+				var want string
+				switch s.Kind {
+				case "fixed":
 					want = f.Fixed(s.units, s.Scale)
+				case "upto":
+					want = f.Upto(s.units, s.Scale)
+				default:
+					want = f.Money(funnel.Money(s.units))
 				}
 				if i >= len(got) || got[i] != want {
 					t.Errorf("%s %s %s: table %q, Intl %q", loc, cur, s.Decimal, want, got)

@@ -26,23 +26,36 @@ type intlFormat struct {
 func Intl(locale, cur string, newIntl NewIntl) Formatter {
 	var f intlFormat
 	for d := range f.fixed {
-		f.fixed[d] = newIntl(locale, map[string]any{"minimumFractionDigits": d, "maximumFractionDigits": d})
-		f.upto[d] = newIntl(locale, map[string]any{"maximumFractionDigits": d})
+		f.fixed[d] = newIntl(locale, FixedOptions(d))
+		f.upto[d] = newIntl(locale, UptoOptions(d))
 	}
-	// Cents show whenever an amount has them, also in pesos whose
-	// currency has no minor unit (COP, CLP): the math uses them.
-	f.money = newIntl(locale, map[string]any{
-		"style":                 "currency",
-		"currency":              cur,
-		"minimumFractionDigits": 2,
-		"maximumFractionDigits": 2,
-		"trailingZeroDisplay":   "stripIfInteger",
-	})
+	f.money = newIntl(locale, MoneyOptions(cur))
 	f.mark = "."
 	if strings.Contains(f.Fixed(15, 1), ",") { // 1.5 or 1,5
 		f.mark = ","
 	}
 	return f
+}
+
+// FixedOptions are Intl's options for exactly d decimals.
+func FixedOptions(d int) map[string]any {
+	return map[string]any{"minimumFractionDigits": d, "maximumFractionDigits": d}
+}
+
+// UptoOptions are Intl's options for up to d decimals.
+func UptoOptions(d int) map[string]any { return map[string]any{"maximumFractionDigits": d} }
+
+// MoneyOptions are Intl's options for money in cur. Cents show whenever an
+// amount has them, also in pesos whose currency has no minor unit (COP,
+// CLP): the math uses them.
+func MoneyOptions(cur string) map[string]any {
+	return map[string]any{
+		"style":                 "currency",
+		"currency":              cur,
+		"minimumFractionDigits": 2,
+		"maximumFractionDigits": 2,
+		"trailingZeroDisplay":   "stripIfInteger",
+	}
 }
 
 func (f intlFormat) Mark() string { return f.mark }

@@ -133,6 +133,10 @@ func TestTableCoversEveryPair(t *testing.T) {
 			_, ok := locales[loc]
 			assert.True(t, ok, "%s names %s, which the table lacks", cur, loc)
 		}
+		for loc := range currencies[cur].symbols {
+			_, ok := locales[loc]
+			assert.True(t, ok, "%s has a symbol in %s, which the table lacks", cur, loc)
+		}
 	}
 }
 

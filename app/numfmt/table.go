@@ -24,40 +24,44 @@ const (
 // localeRow is one locale's way of writing numbers.
 type localeRow struct {
 	group, decimal string
-	minGrouping    int               // 2 in es-ES: 3200 has no separator, 32.000 has
-	pattern        pattern           // where the symbol goes
-	symbols        map[string]string // a currency's symbol here, when not its code
+	minGrouping    int     // 2 in es-ES: 3200 has no separator, 32.000 has
+	pattern        pattern // where the currency symbol goes
 }
 
 var locales = map[string]localeRow{
-	"en-US":  {",", ".", 1, prefix, map[string]string{"USD": "$", "MXN": "MX$", "EUR": "€", "BRL": "R$"}},
-	"es-MX":  {",", ".", 1, prefix, map[string]string{"MXN": "$"}},
-	"es-CO":  {".", ",", 1, prefixSpace, map[string]string{"USD": "US$", "COP": "$"}},
-	"es-AR":  {".", ",", 1, prefixSpace, map[string]string{"USD": "US$", "ARS": "$"}},
-	"es-CL":  {".", ",", 1, prefix, map[string]string{"USD": "US$", "CLP": "$"}},
-	"es-PE":  {",", ".", 1, prefixSpace, map[string]string{"PEN": "S/"}},
-	"es-ES":  {".", ",", 2, suffixSpace, map[string]string{"USD": "US$", "EUR": "€"}},
-	"es-US":  {",", ".", 1, prefix, map[string]string{"USD": "$"}},
-	"es-419": {",", ".", 1, prefix, map[string]string{}},
-	"pt-BR":  {".", ",", 1, prefixSpace, map[string]string{"USD": "US$", "MXN": "MX$", "EUR": "€", "BRL": "R$"}},
+	"en-US":  {",", ".", 1, prefix},
+	"es-MX":  {",", ".", 1, prefix},
+	"es-CO":  {".", ",", 1, prefixSpace},
+	"es-AR":  {".", ",", 1, prefixSpace},
+	"es-CL":  {".", ",", 1, prefix},
+	"es-PE":  {",", ".", 1, prefixSpace},
+	"es-ES":  {".", ",", 2, suffixSpace},
+	"es-US":  {",", ".", 1, prefix},
+	"es-419": {",", ".", 1, prefix},
+	"pt-BR":  {".", ",", 1, prefixSpace},
 }
 
-// currencyRow is what a currency changes in how numbers are written: the
-// locale a language uses with it, where that is a country's own.
+// currencyRow is how a currency is written: its symbol in each locale
+// that has one for it (elsewhere Intl writes the ISO code), and the locale
+// a language uses with it where that is the currency's country's own.
 type currencyRow struct {
+	symbols map[string]string // by locale
 	locales map[string]string // by language code
 }
 
 // currencies has a row for each of funnel.Currencies.
 var currencies = map[string]currencyRow{
-	"USD": {map[string]string{"es": "es-US"}},
-	"MXN": {map[string]string{"es": "es-MX"}},
-	"EUR": {map[string]string{"es": "es-ES"}},
-	"COP": {map[string]string{"es": "es-CO"}},
-	"ARS": {map[string]string{"es": "es-AR"}},
-	"CLP": {map[string]string{"es": "es-CL"}},
-	"PEN": {map[string]string{"es": "es-PE"}},
-	"BRL": {map[string]string{}},
+	"USD": {
+		map[string]string{"en-US": "$", "es-US": "$", "es-CO": "US$", "es-AR": "US$", "es-CL": "US$", "es-ES": "US$", "pt-BR": "US$"},
+		map[string]string{"es": "es-US"},
+	},
+	"MXN": {map[string]string{"en-US": "MX$", "es-MX": "$", "pt-BR": "MX$"}, map[string]string{"es": "es-MX"}},
+	"EUR": {map[string]string{"en-US": "€", "es-ES": "€", "pt-BR": "€"}, map[string]string{"es": "es-ES"}},
+	"COP": {map[string]string{"es-CO": "$"}, map[string]string{"es": "es-CO"}},
+	"ARS": {map[string]string{"es-AR": "$"}, map[string]string{"es": "es-AR"}},
+	"CLP": {map[string]string{"es-CL": "$"}, map[string]string{"es": "es-CL"}},
+	"PEN": {map[string]string{"es-PE": "S/"}, map[string]string{"es": "es-PE"}},
+	"BRL": {map[string]string{"en-US": "R$", "pt-BR": "R$"}, nil},
 }
 
 // tableFormat formats from the table.
@@ -71,9 +75,9 @@ type tableFormat struct {
 func Table(locale, cur string) Formatter {
 	row, ok := locales[locale]
 	if !ok {
-		row = locales["en-US"]
+		locale, row = "en-US", locales["en-US"]
 	}
-	symbol, ok := row.symbols[cur]
+	symbol, ok := currencies[cur].symbols[locale]
 	if !ok {
 		symbol = cur
 	}
