@@ -11,7 +11,6 @@ import (
 	"log"
 
 	"embudo.app/app/server"
-	"embudo.app/app/ui"
 )
 
 func main() {
@@ -21,7 +20,6 @@ func main() {
 	prefix := flag.String("prefix", "", "URL path the static site is served under, e.g. /embudo")
 	flag.Parse()
 
-	ui.Routes()
 	if *static != "" {
 		if err := server.GenerateStatic(*static, *web, *prefix); err != nil {
 			log.Fatal(err)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"crypto/sha256"
+	"embudo.app/app/ui"
 	"encoding/hex"
 	"io/fs"
 	"os"
@@ -26,6 +27,7 @@ const themeColor = "#0f5c8c"
 // newHandler configures go-app for the assets in web (prefix: the URL path
 // of a sub-path static site, "" at the root).
 func newHandler(web, prefix string) (*app.Handler, error) {
+	ui.Routes() // the pages it pre-renders
 	version, wasmSize, err := assetsVersion(web)
 	if err != nil {
 		return nil, err
@@ -38,9 +40,9 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 	return &app.Handler{
 		Name:            "Embudo: smarketing SLA calculator",
 		ShortName:       "Embudo",
-		Title:           text.For("en").PageTitle,
+		Title:           text.For(text.Fallback).PageTitle,
 		Description:     "From this year's revenue goal to the MQLs marketing delivers each week and the reps sales needs.",
-		Lang:            "en",
+		Lang:            text.Fallback,
 		Icon:            app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-maskable-512.png", SVG: "/web/icon.svg"},
 		ThemeColor:      themeColor,
 		BackgroundColor: "#ffffff",

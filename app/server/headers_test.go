@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"embudo.app/app/ui"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -169,7 +168,6 @@ func TestStaticSiteHeaders(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
 		skipOrFail(t, "web/app.wasm is missing: run make wasm")
 	}
-	ui.Routes()
 	tmp := t.TempDir()
 	site := filepath.Join(tmp, "site")
 	require.NoError(t, GenerateStatic(site, mfWeb, ""))

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"embudo.app/app/ui"
 	"github.com/andybalholm/brotli"
 )
 
@@ -28,7 +27,6 @@ func mfServer(t *testing.T) http.Handler {
 	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
 		skipOrFail(t, "web/app.wasm is missing: run make wasm")
 	}
-	ui.Routes()
 	h, err := newHandler(mfWeb, "")
 	if err != nil {
 		t.Fatalf("newHandler(%q, \"\"): %v", mfWeb, err)

@@ -13,8 +13,7 @@ type Language struct {
 	Catalog *Catalog // every text, in this language
 }
 
-// languages is the registry, in the picker's order. The first is the
-// fallback of Match.
+// languages is the registry, in the picker's order.
 var languages = []Language{
 	{Code: "es", Name: "Español", Locale: "es-419", Catalog: &spanish},
 	{Code: "en", Name: "English", Locale: "en-US", Catalog: &english},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"embudo.app/app/numfmt"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // The browser seam, server side: the server pre-renders pages and never
@@ -44,3 +45,22 @@ func printPage() {}
 func today(string) string { return time.Now().Format("2006-01-02") }
 
 func syncSliders() {}
+
+func setTimeout(f app.Func, ms float64) app.Value { return app.Null() }
+
+func clearTimeout(timer app.Value) {}
+
+func now() float64 { return 0 }
+
+func replaceQuery(query string) {}
+
+func listenWindow(event string, f app.Func) {}
+
+func unlistenWindow(event string, f app.Func) {}
+
+func setValue(id, value string) {}
+
+// prerendered finds nothing: the server renders the page it serves.
+func prerendered(selector string) []string { return nil }
+
+func prerenderedQuery() (string, bool) { return "", false }

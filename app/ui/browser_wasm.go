@@ -8,6 +8,7 @@ import (
 
 	"embudo.app/app/numfmt"
 	"embudo.app/app/text"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // The browser seam: everything the components ask of the browser that
@@ -178,4 +179,53 @@ func printPage() { js.Global().Call("print") }
 func today(loc string) string {
 	return js.Global().Get("Date").New().Call("toLocaleDateString", loc,
 		map[string]any{"year": "numeric", "month": "long", "day": "numeric"}).String()
+}
+
+// setTimeout runs f after ms milliseconds, in a task of its own.
+func setTimeout(f app.Func, ms float64) app.Value { return app.Window().Call("setTimeout", f, ms) }
+
+func clearTimeout(timer app.Value) { app.Window().Call("clearTimeout", timer) }
+
+// now is performance.now(): milliseconds since the navigation.
+func now() float64 { return js.Global().Get("performance").Call("now").Float() }
+
+// replaceQuery puts query in the address bar without a navigation.
+func replaceQuery(query string) {
+	u := pageURL()
+	if u.RawQuery != query {
+		u.RawQuery = query
+		js.Global().Get("history").Call("replaceState", nil, "", u.String())
+	}
+}
+
+func listenWindow(event string, f app.Func) { app.Window().Call("addEventListener", event, f) }
+
+func unlistenWindow(event string, f app.Func) { app.Window().Call("removeEventListener", event, f) }
+
+// setValue sets the value of the element with id (go-app v10.1.10 does not
+// render an empty value).
+func setValue(id, value string) {
+	if el := js.Global().Get("document").Call("getElementById", id); el.Truthy() {
+		el.Set("value", value)
+	}
+}
+
+// prerenderedQuery is the scenario the pre-rendered page shows (the
+// root's data-query); false when there is no pre-rendered page.
+func prerenderedQuery() (string, bool) {
+	root := js.Global().Get("document").Call("getElementById", "embudo")
+	if !root.Truthy() {
+		return "", false
+	}
+	return root.Call("getAttribute", "data-query").String(), true
+}
+
+// prerendered is the HTML of each element selector finds, in order.
+func prerendered(selector string) []string {
+	nodes := js.Global().Get("document").Call("querySelectorAll", selector)
+	html := make([]string, nodes.Length())
+	for i := range html {
+		html[i] = nodes.Index(i).Get("outerHTML").String()
+	}
+	return html
 }

@@ -122,9 +122,6 @@ func (c *calculator) OnAppUpdate(ctx app.Context) {
 // save writes the scenario to the address bar and localStorage (soon after
 // the frame, see persister).
 func (c *calculator) save(ctx app.Context) {
-	if !inBrowser {
-		return
-	}
 	ctx.Defer(func(app.Context) { syncSliders() })
 	if c.pre.query != "" && c.pre.query != c.sc.Query().Encode() {
 		// The pre-rendered parts show another scenario now: all live,

@@ -57,7 +57,7 @@ func (p *exportPanel) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) { p.startPrinting() })
 		return nil
 	})
-	app.Window().Call("addEventListener", "beforeprint", p.beforePrint)
+	listenWindow("beforeprint", p.beforePrint)
 	ctx.PreventUpdate() // OnMount's dispatch would render the page again
 }
 
@@ -65,7 +65,7 @@ func (p *exportPanel) OnDismount() {
 	if p.beforePrint == nil { // never mounted in a browser
 		return
 	}
-	app.Window().Call("removeEventListener", "beforeprint", p.beforePrint)
+	unlistenWindow("beforeprint", p.beforePrint)
 	p.funcs.release()
 	p.beforePrint = nil
 }

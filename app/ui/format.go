@@ -15,7 +15,7 @@ func localeOf(lang, cur string) string { return numfmt.Locale(lang, text.Of(lang
 // (building one calls Intl.NumberFormat seven times in the browser). The
 // server pre-renders pages concurrently, hence the lock.
 func formatFor(lang, cur string) numfmt.Formatter {
-	key := lang + "|" + cur
+	key := formatKey{lang, cur}
 	formatsMu.Lock()
 	defer formatsMu.Unlock()
 	f, ok := formats[key]
@@ -28,5 +28,7 @@ func formatFor(lang, cur string) numfmt.Formatter {
 
 var (
 	formatsMu sync.Mutex
-	formats   = map[string]numfmt.Formatter{}
+	formats   = map[formatKey]numfmt.Formatter{}
 )
+
+type formatKey struct{ lang, cur string }

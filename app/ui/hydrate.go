@@ -23,6 +23,7 @@ type hydration struct {
 	html  map[string]string // a part's pre-rendered HTML, by key
 	order []string          // the parts still to bring alive, in order
 	next  app.Func          // brings the next part alive
+	timer app.Value         // next's pending timer
 	funcs callbacks         // next, released when the takeover ends
 }
 
@@ -56,22 +57,18 @@ func readPrerendered(query string) hydration {
 		return h
 	}
 	prerenderRead = true
-	doc := app.Window().Get("document")
-	main := doc.Call("getElementById", "embudo")
-	if !main.Truthy() || main.Call("getAttribute", "data-query").String() != query {
+	if shown, ok := prerenderedQuery(); !ok || shown != query {
 		return h
 	}
 	h.query = query
 	for _, p := range partSelectors {
-		nodes := doc.Call("querySelectorAll", p.selector)
-		for i := 0; i < nodes.Length(); i++ {
+		for i, html := range prerendered(p.selector) {
 			key := p.key
 			if p.many {
 				key += "/" + strconv.Itoa(i)
 			}
 			// Marked, so that embudo.js keeps what the reader does on a
 			// part not alive yet, and replays it once the page is ready.
-			html := nodes.Index(i).Get("outerHTML").String()
 			if tag := strings.IndexAny(html, " >"); tag > 0 {
 				html = html[:tag] + " data-prerendered" + html[tag:]
 			}
@@ -104,7 +101,7 @@ func (c *calculator) startHydration(ctx app.Context) {
 		ctx.Dispatch(c.hydrateNext)
 		return nil
 	})
-	app.Window().Call("setTimeout", c.pre.next, 0)
+	c.pre.timer = setTimeout(c.pre.next, 0)
 }
 
 // hydrateNext brings the next part alive (this render mounts it) and
@@ -119,7 +116,7 @@ func (c *calculator) hydrateNext(ctx app.Context) {
 		c.pre.drop()
 	}
 	if len(c.pre.order) > 0 {
-		app.Window().Call("setTimeout", c.pre.next, 0)
+		c.pre.timer = setTimeout(c.pre.next, 0)
 		return
 	}
 	c.endHydration()
@@ -128,6 +125,9 @@ func (c *calculator) hydrateNext(ctx app.Context) {
 // endHydration marks the page ready and lets go of the takeover's
 // callbacks (also when the calculator goes before it ends).
 func (c *calculator) endHydration() {
+	if c.pre.timer != nil {
+		clearTimeout(c.pre.timer)
+	}
 	c.pre.funcs.release()
 	c.pre = hydration{}
 	c.ready = true

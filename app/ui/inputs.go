@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 
-	"embudo.app/app/numfmt"
 	"embudo.app/funnel"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -134,45 +133,25 @@ func (c *calculator) renderControl(k control) app.UI {
 // valueText is what a screen reader says for a slider: the value with its
 // unit, formatted for the locale.
 func (c *calculator) valueText(f funnel.Field) string {
-	in, n, t := c.sc.Inputs, c.numbers(), c.texts()
-	switch f {
-	case funnel.FieldGoal:
-		return n.Money(in.Goal)
-	case funnel.FieldTicket:
-		return n.Money(in.Ticket)
-	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
-		return percent(t, n.Upto(int64(in.Rates[rateIndex(f)]), 2))
+	t := c.texts()
+	v, _ := c.sc.Value(f)
+	s := quantity(t, c.numbers(), f, v)
+	if sp, _ := funnel.SpecOf(f); sp.Kind == funnel.KindCount {
+		s += " " + t.Units[f]
 	}
-	var v int64
-	switch f {
-	case funnel.FieldWeeks:
-		v = in.Weeks
-	case funnel.FieldCap:
-		v = in.Cap
-	case funnel.FieldCalls:
-		v = in.Calls
-	case funnel.FieldEmails:
-		v = in.Emails
-	case funnel.FieldVisits:
-		v = in.Visits
-	case funnel.FieldReps:
-		v = in.Reps
-	}
-	return numfmt.Int(n, v) + " " + t.Units[f]
+	return s
 }
 
 // unit is the short unit shown after a number box.
 func (c *calculator) unit(f funnel.Field) string {
-	switch f {
-	case funnel.FieldGoal, funnel.FieldTicket:
+	switch sp, _ := funnel.SpecOf(f); sp.Kind {
+	case funnel.KindMoney:
 		return c.sc.Cur
-	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
+	case funnel.KindRate:
 		return "%"
 	}
 	return ""
 }
-
-func rateIndex(f funnel.Field) int { return int(f[1] - '1') }
 
 // controlOf finds the control of the element that fired an event; handlers
 // read the field from the element, never from a captured loop variable.

@@ -101,20 +101,20 @@ func (p *leadsPanel) onLeads(ctx app.Context, e app.Event) {
 
 // leadsFor is the leads text visitors yield at r1.
 func leadsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
-	v, err := funnel.ParseCount(funnel.FieldVisits, text)
-	if err != nil {
-		return 0, fieldErrorOf(err)
-	}
-	leads, err := funnel.LeadsFromVisitors(v, r1)
-	return leads, fieldErrorOf(err)
+	return convert(funnel.FieldVisits, text, r1, funnel.LeadsFromVisitors)
 }
 
 // visitorsFor is the visitors the leads text needs at r1.
 func visitorsFor(text string, r1 funnel.Rate) (int64, *funnel.FieldError) {
-	v, err := funnel.ParseCount(funnel.FieldLeads, text)
+	return convert(funnel.FieldLeads, text, r1, funnel.VisitorsForLeads)
+}
+
+// convert reads a count typed as field f and converts it at r1.
+func convert(f funnel.Field, text string, r1 funnel.Rate, at func(int64, funnel.Rate) (int64, error)) (int64, *funnel.FieldError) {
+	v, err := funnel.ParseCount(f, text)
 	if err != nil {
 		return 0, fieldErrorOf(err)
 	}
-	visitors, err := funnel.VisitorsForLeads(v, r1)
-	return visitors, fieldErrorOf(err)
+	out, err := at(v, r1)
+	return out, fieldErrorOf(err)
 }

@@ -37,27 +37,21 @@ func (p *persister) schedule(query, stored string) {
 	}
 	p.scheduled = true
 	wait := max(0, p.last+persistEvery-now())
-	p.timer = app.Window().Call("setTimeout", p.flush, wait)
+	p.timer = setTimeout(p.flush, wait)
 }
 
 func (p *persister) write() {
 	p.scheduled = false
 	p.last = now()
-	u := *app.Window().URL()
-	if u.RawQuery != p.query {
-		u.RawQuery = p.query
-		app.Window().Get("history").Call("replaceState", nil, "", u.String())
-	}
+	replaceQuery(p.query)
 	store(storageKey, p.stored)
 }
 
 // release drops a pending write (the page is going) and the callback.
 func (p *persister) release() {
 	if p.scheduled {
-		app.Window().Call("clearTimeout", p.timer)
+		clearTimeout(p.timer)
 	}
 	p.funcs.release()
 	p.flush, p.scheduled = nil, false
 }
-
-func now() float64 { return app.Window().Get("performance").Call("now").Float() }

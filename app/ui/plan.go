@@ -108,7 +108,7 @@ type slaStrings struct {
 }
 
 // slaSentences formats the SLA from the same templates and numbers as the
-// plan view (renderSLA in plan_view.go), so the copy and the printout say
+// SLA card (renderSLA), so the copy and the printout say
 // exactly what the screen says; the browser tests compare them.
 func slaSentences(t *text.Catalog, n numfmt.Formatter, p funnel.Plan, in funnel.Inputs) slaStrings {
 	mqls := p.Stages[funnel.MQLs]

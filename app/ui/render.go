@@ -59,7 +59,7 @@ func (c *calculator) renderHeader() app.UI {
 		),
 		app.Div().Class("toolbar").Body(
 			c.renderModeSwitch(),
-			c.renderSelect("lang", t.LangLabel, c.sc.Lang, text.Codes(), langNames(), c.onLang),
+			c.renderSelect("lang", t.LangLabel, c.sc.Lang, langCodes, langNames, c.onLang),
 			c.renderSelect("cur", t.CurLabel, c.sc.Cur, funnel.Currencies, nil, c.onCur),
 		),
 	)
@@ -86,13 +86,16 @@ func (c *calculator) renderModeSwitch() app.UI {
 }
 
 // langNames shows each language in its own words.
-func langNames() map[string]string {
+var langNames = func() map[string]string {
 	names := map[string]string{}
 	for _, l := range text.Languages() {
 		names[l.Code] = l.Name
 	}
 	return names
-}
+}()
+
+// langCodes are the languages the picker offers, in the registry's order.
+var langCodes = text.Codes()
 
 func (c *calculator) renderSelect(name, label, value string, options []string, names map[string]string, h app.EventHandler) app.UI {
 	return app.Label().Class("select").Body(

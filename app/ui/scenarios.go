@@ -57,9 +57,6 @@ type scenariosPanel struct {
 // OnInit reads the saved list before the first render: an OnMount would
 // render the whole page again.
 func (p *scenariosPanel) OnInit() {
-	if !inBrowser {
-		return
-	}
 	list, err := readScenarios()
 	p.list = list
 	if err != nil {
@@ -220,7 +217,7 @@ func (p *scenariosPanel) onSave(ctx app.Context, e app.Event) {
 	}
 	// Empty the box: go-app v10.1.10 does not render an empty value.
 	p.name = ""
-	app.Window().GetElementByID("scenario-name").Set("value", "")
+	setValue("scenario-name", "")
 }
 
 // nameOf is the saved scenario an item's control belongs to.

@@ -39,8 +39,8 @@ func (c *calculator) renderEmbedFooter() app.UI {
 	)
 }
 
-// pageURL is the current scenario's link on this page's address.
-func (c *calculator) pageURL(ctx app.Context, embed bool) string {
+// shareURL is the current scenario's link on this page's address.
+func (c *calculator) shareURL(ctx app.Context, embed bool) string {
 	u := *ctx.Page().URL()
 	sc := c.sc
 	sc.Embed = embed
@@ -50,13 +50,13 @@ func (c *calculator) pageURL(ctx app.Context, embed bool) string {
 }
 
 func (c *calculator) onCopyLink(ctx app.Context, e app.Event) {
-	c.copy(ctx, c.pageURL(ctx, false))
+	c.copy(ctx, c.shareURL(ctx, false))
 }
 
 // onCopyEmbed copies the snippet and shows it, to select by hand where the
 // clipboard is refused.
 func (c *calculator) onCopyEmbed(ctx app.Context, e app.Event) {
-	c.embedCode = embedSnippet(c.pageURL(ctx, true), c.texts().EmbedTitle)
+	c.embedCode = embedSnippet(c.shareURL(ctx, true), c.texts().EmbedTitle)
 	c.copy(ctx, c.embedCode)
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 
 	"embudo.app/app/text"
@@ -48,7 +49,7 @@ func (s *state) open(q url.Values, saved, browserLang string) {
 	if saved != "" && len(q) == 0 {
 		s.reopen(saved)
 	}
-	for _, lang := range []string{s.sc.Lang, browserLang, "en"} {
+	for _, lang := range []string{s.sc.Lang, browserLang, text.Fallback} {
 		if lang != "" {
 			s.sc.Lang = lang
 			break
@@ -65,7 +66,16 @@ func (s *state) open(q url.Values, saved, browserLang string) {
 func parseLink(q url.Values) (funnel.Scenario, []*funnel.FieldError) {
 	sc, errs := funnel.ParseQuery(q)
 	if err := checkLang(&sc); err != nil {
-		errs = append(errs, err)
+		// In the link's order, as funnel reports: lang comes before cur
+		// and embed.
+		at := len(errs)
+		for i, e := range errs {
+			if e.Field == funnel.FieldCur || e.Field == funnel.FieldEmbed {
+				at = i
+				break
+			}
+		}
+		errs = slices.Insert(errs, at, err)
 	}
 	return sc, errs
 }
@@ -76,8 +86,10 @@ func setField(sc *funnel.Scenario, f funnel.Field, value string) *funnel.FieldEr
 	if err := next.Set(f, value); err != nil {
 		return fieldErrorOf(err)
 	}
-	if err := checkLang(&next); err != nil {
-		return err
+	if f == funnel.FieldLang {
+		if err := checkLang(&next); err != nil {
+			return err
+		}
 	}
 	*sc = next
 	return nil

@@ -28,6 +28,7 @@ func TestStateOpen(t *testing.T) {
 		visitors                   int64
 		lang, cur                  string
 		notices                    []funnel.Field
+		ordered                    bool
 		stale                      bool
 	}{
 		{name: "bare link is the seed", visitors: 3200, lang: "en", cur: "USD"},
@@ -41,6 +42,8 @@ func TestStateOpen(t *testing.T) {
 		{name: "invalid stored value falls back to the seed", saved: "r1=abc", visitors: 3200, lang: "en", cur: "USD", stale: true},
 		{name: "a language the app does not speak is ignored", link: "lang=fr&r1=25", browser: "es", visitors: 6400, lang: "es", cur: "USD",
 			notices: []funnel.Field{funnel.FieldLang}},
+		{name: "notices keep the link's order", link: "cur=zzz&lang=fr&reps=-1", visitors: 3200, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldReps, funnel.FieldLang, funnel.FieldCur}, ordered: true},
 		{name: "hostile link keeps the valid parameters", link: "goal=-5&r2=abc&r3=1e400&r1=25&weeks=%3Cscript%3E", visitors: 6400, lang: "en", cur: "USD",
 			notices: []funnel.Field{funnel.FieldGoal, funnel.FieldR2, funnel.FieldR3, funnel.FieldWeeks}},
 		// goal 10^13 / ticket 1,000 is 10^10 customers and 3.2e11 visitors;
@@ -62,7 +65,11 @@ func TestStateOpen(t *testing.T) {
 			for _, n := range s.notices {
 				fields = append(fields, n.Field)
 			}
-			assert.ElementsMatch(t, tt.notices, fields)
+			if tt.ordered {
+				assert.Equal(t, tt.notices, fields)
+			} else {
+				assert.ElementsMatch(t, tt.notices, fields)
+			}
 		})
 	}
 }

@@ -66,11 +66,21 @@ func errorText(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter, mark s
 
 // limit formats a range bound with the field's unit: "$0.01", "100%", "53".
 func limit(t *text.Catalog, field funnel.Field, v int64, scale int, f numfmt.Formatter) string {
-	switch field {
-	case funnel.FieldGoal, funnel.FieldTicket:
-		return f.Money(funnel.Money(v))
-	case funnel.FieldR1, funnel.FieldR2, funnel.FieldR3, funnel.FieldR4, funnel.FieldR5:
-		return percent(t, f.Upto(v, scale))
+	if _, ok := funnel.SpecOf(field); ok {
+		return quantity(t, f, field, v)
 	}
 	return f.Upto(v, scale)
+}
+
+// quantity formats an input's value (fixed point, as funnel keeps it) the
+// way its kind is written: money, a percent, or a plain number.
+func quantity(t *text.Catalog, f numfmt.Formatter, field funnel.Field, v int64) string {
+	sp, _ := funnel.SpecOf(field)
+	switch sp.Kind {
+	case funnel.KindMoney:
+		return f.Money(funnel.Money(v))
+	case funnel.KindRate:
+		return percent(t, f.Upto(v, sp.Limits.Scale))
+	}
+	return f.Upto(v, sp.Limits.Scale)
 }
