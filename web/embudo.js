@@ -94,17 +94,6 @@
     }
   }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-wasm"], childList: true });
 
-  // A page's first Intl.NumberFormat loads ICU's data (about 20 ms). Doing
-  // it while app.wasm downloads, in a task of its own after the first
-  // paint, keeps it out of both the first paint and the wasm's start.
-  requestAnimationFrame(function () {
-    setTimeout(function () {
-      try {
-        new Intl.NumberFormat(document.documentElement.lang || undefined).format(1.5);
-      } catch (e) {}
-    }, 0);
-  });
-
   // Embedded in an iframe, the page reports its height to the host.
   if (window.parent === window) {
     return;

@@ -12,10 +12,11 @@ import (
 	"time"
 )
 
-// wasmRequested is a page's Resource Timing entry for app.wasm: its start,
-// or -1 when the page has not asked for it.
+// wasmRequested is when the page started loading app.wasm (its compile
+// worker, or app.wasm itself where it compiles on the page), from its
+// Resource Timing, or -1 when it has not.
 const wasmRequested = `(() => {
-	const e = performance.getEntriesByType('resource').find(e => e.name.includes('/app.wasm'));
+	const e = performance.getEntriesByType('resource').find(e => /\/(app\.wasm|embudo-compile\.js)\?/.test(e.name));
 	return e ? e.startTime : -1;
 })()`
 
@@ -132,4 +133,31 @@ func serveFoldPage(t *testing.T, src string) string {
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return fmt.Sprintf("http://%s:%d/", host, ln.Addr().(*net.TCPAddr).Port)
+}
+
+// TestSliderLandsWhole: during a drag, each input's numbers are in the DOM
+// before the next frame: a requestAnimationFrame callback queued right
+// after the input event already sees the new text.
+func TestSliderLandsWhole(t *testing.T) {
+	ctx := open(t, "/?lang=en")
+	waitReady(t, ctx)
+	late := eval[[]string](t, ctx, `(async () => {
+		const s = document.querySelector('[data-testid=input-r1]');
+		const shown = () => document.querySelector('[data-testid=count-visitors]').textContent;
+		const late = [];
+		for (let i = 0; i < 60; i++) {
+			const r1 = 10 + i; // every step changes the visitors: ceil(1600 / r1 %)
+			const want = Math.ceil(160000 / r1).toLocaleString('en-US');
+			s.value = String(r1);
+			s.dispatchEvent(new Event('input', {bubbles: true}));
+			await new Promise(resolve => requestAnimationFrame(() => {
+				if (shown() !== want) late.push(r1 + ' %: ' + shown() + ', want ' + want);
+				resolve();
+			}));
+		}
+		return late;
+	})()`)
+	if len(late) > 0 {
+		t.Errorf("%d of 60 slider inputs were not in the DOM by the next frame: %q", len(late), late)
+	}
 }

@@ -49,8 +49,9 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		LoadingLabel:    "{progress}%",
 		Styles:          []string{"/web/embudo.css", "/web/whatif.css"},
 		Scripts:         []string{"/web/embudo.js defer"},
-		// go-app precaches the PNG icons but not the SVG one the page links.
-		CacheableResources: []string{"/web/icon.svg"},
+		// go-app precaches the PNG icons, not the SVG one the page links, nor
+		// the worker that compiles app.wasm (app.js).
+		CacheableResources: []string{"/web/icon.svg", "/web/embudo-compile.js"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + csp + `">`,
 			`<meta name="color-scheme" content="light dark">`,

@@ -43,18 +43,60 @@ const streamingFetch = `async function fetchWithProgress(url, progress) {
 `
 
 // goappInstantiate is where go-app's app.js compiles, instantiates and
-// runs app.wasm in one go: the end of the compilation, the instance and
-// the Go runtime's start were one long task.
+// runs app.wasm in one go: the compilation, the instance and the Go
+// runtime's start were long tasks of the main thread.
 var goappInstantiate = regexp.MustCompile(`const wasm = await instantiateStreaming\(\n\s*fetchWithProgress\(("[^"]*"), showProgress\),\n\s*go\.importObject\n\s*\);\n\n(\s*)go\.run\(wasm\.instance\);`)
 
-// splitInstantiate compiles first, then lets the browser breathe before
-// the instance and the Go runtime start, in a task of their own.
-const splitInstantiate = `const module = await (WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(fetchWithProgress(${1}, showProgress))
-      : fetchWithProgress(${1}, showProgress).then((r) => r.arrayBuffer()).then(WebAssembly.compile));
+// workerInstantiate compiles app.wasm in a worker (web/embudo-compile.js),
+// off the main thread, then lets the browser breathe before the instance
+// and the Go runtime start, in a task of their own. Without workers, the
+// page compiles it as it streams in.
+const workerInstantiate = `const module = await embudoCompile(${1}, showProgress);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const instance = await WebAssembly.instantiate(module, go.importObject);
 ${2}go.run(instance);`
+
+// compileFuncs are app.js's part of the worker's compile.
+const compileFuncs = `
+function embudoCompile(url, progress) {
+  if (!window.Worker) {
+    return embudoCompileHere(url, progress);
+  }
+  return new Promise((resolve, reject) => {
+    let worker;
+    const here = () => {
+      worker.terminate();
+      embudoCompileHere(url, progress).then(resolve, reject);
+    };
+    try {
+      worker = new Worker(url.replace(/app\.wasm(?=\?|$)/, "embudo-compile.js"));
+    } catch (err) {
+      embudoCompileHere(url, progress).then(resolve, reject);
+      return;
+    }
+    worker.onerror = here;
+    worker.onmessage = (e) => {
+      if (e.data.progress !== undefined) {
+        progress(e.data.progress);
+        return;
+      }
+      if (!e.data.module) {
+        here();
+        return;
+      }
+      worker.terminate();
+      resolve(e.data.module);
+    };
+    worker.postMessage({ url: new URL(url, location.href).href, total: parseInt(goappWasmContentLength, 10) });
+  });
+}
+
+function embudoCompileHere(url, progress) {
+  return WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetchWithProgress(url, progress))
+    : fetchWithProgress(url, progress).then((r) => r.arrayBuffer()).then(WebAssembly.compile);
+}
+`
 
 // goappStart is where go-app's app.js starts loading app.wasm: as soon as
 // the script runs, before the first paint.
@@ -127,8 +169,8 @@ func streamingAppJS(appJS []byte) ([]byte, error) {
 		}
 	}
 	appJS = goappStart.ReplaceAllLiteral(appJS, []byte(deferredStart))
-	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(streamingFetch))
-	return goappInstantiate.ReplaceAll(appJS, []byte(splitInstantiate)), nil
+	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(streamingFetch+compileFuncs))
+	return goappInstantiate.ReplaceAll(appJS, []byte(workerInstantiate)), nil
 }
 
 // abbrev cuts s to at most n bytes, for messages.

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"time"
 
-	"embudo.app/app/numfmt"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -22,9 +21,6 @@ func pageURL() *url.URL { return nil }
 
 // browserLang is the registry's language for the browser's; "" when none.
 func browserLang() string { return "" }
-
-// newFormatter mirrors Intl with numfmt's table.
-func newFormatter(locale, cur string) numfmt.Formatter { return numfmt.Table(locale, cur) }
 
 func loadStored(key string) string { return "" }
 

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"syscall/js"
 
-	"embudo.app/app/numfmt"
 	"embudo.app/app/text"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -39,14 +38,6 @@ func browserLang() string {
 		}
 	}
 	return text.Match(nav.Get("language").String())
-}
-
-// newFormatter formats with the browser's Intl.NumberFormat.
-func newFormatter(locale, cur string) numfmt.Formatter { return numfmt.Intl(locale, cur, newIntl) }
-
-func newIntl(locale string, options map[string]any) func(string) string {
-	f := js.Global().Get("Intl").Get("NumberFormat").New(locale, options)
-	return func(decimal string) string { return f.Call("format", decimal).String() }
 }
 
 // loadStored returns the value under key, or "". localStorage throws in

@@ -11,16 +11,15 @@ import (
 // currency.
 func localeOf(lang, cur string) string { return numfmt.Locale(lang, text.Of(lang).Locale, cur) }
 
-// formatFor returns the shared number formatter of a language and currency
-// (building one calls Intl.NumberFormat seven times in the browser). The
-// server pre-renders pages concurrently, hence the lock.
+// formatFor returns the shared number formatter of a language and
+// currency. The server pre-renders pages concurrently, hence the lock.
 func formatFor(lang, cur string) numfmt.Formatter {
 	key := formatKey{lang, cur}
 	formatsMu.Lock()
 	defer formatsMu.Unlock()
 	f, ok := formats[key]
 	if !ok {
-		f = newFormatter(localeOf(lang, cur), cur)
+		f = numfmt.Table(localeOf(lang, cur), cur)
 		formats[key] = f
 	}
 	return f
