@@ -36,9 +36,11 @@ func (c *calculator) Render() app.UI {
 	}
 	return root.Body(
 		c.renderUpdate(),
-		c.part("header", c.renderHeader),
+		c.part("header", func() app.UI {
+			return newMemo("header", headerKey{c.localeKey(), c.sc.Mode, c.sc.Embed}, c.renderHeader)
+		}),
 		c.renderNotices(),
-		c.part("keys", c.renderKeyFigures),
+		c.part("keys", func() app.UI { return newMemo("keys", c.keyFigures(), c.renderKeyFigures) }),
 		app.Div().Class("layout").Body(
 			app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(inputs...),
 			app.Div().Class("results").Body(results...),
@@ -175,26 +177,39 @@ func notice(text string) app.UI {
 	return app.Li().Class("notice").DataSet("testid", "notice").Text(text)
 }
 
+// inputGroup is a group of controls under a legend.
+type inputGroup struct {
+	id       string
+	legend   func(t *text.Catalog) string
+	controls []control
+}
+
+var (
+	goalGroup    = inputGroup{"goal", func(t *text.Catalog) string { return t.GoalGroup }, goalControls}
+	ratesGroup   = inputGroup{"rates", func(t *text.Catalog) string { return t.RatesGroup }, rateControls}
+	teamGroup    = inputGroup{"team", func(t *text.Catalog) string { return t.TeamGroup }, teamControls}
+	trafficGroup = inputGroup{"traffic", func(t *text.Catalog) string { return t.TrafficGrp }, forecastControls}
+
+	planGroups     = []inputGroup{goalGroup, ratesGroup, teamGroup}
+	forecastGroups = []inputGroup{trafficGroup, ratesGroup, goalGroup, teamGroup}
+)
+
 // renderInputs lists the input groups' builders (each a part, see
 // hydrate.go).
 func (c *calculator) renderInputs() []func() app.UI {
-	t := c.texts()
-	group := func(title string, ks []control) func() app.UI {
-		return func() app.UI { return c.renderControls(title, ks) }
-	}
+	groups := planGroups
 	if c.sc.Mode == funnel.ModeForecast {
-		return []func() app.UI{
-			group(t.TrafficGrp, forecastControls),
-			group(t.RatesGroup, rateControls),
-			group(t.GoalGroup, goalControls),
-			group(t.TeamGroup, teamControls),
+		groups = forecastGroups
+	}
+	parts := make([]func() app.UI, len(groups))
+	for i, g := range groups {
+		parts[i] = func() app.UI {
+			return newMemo("inputs-"+g.id, c.groupKey(g.controls), func() app.UI {
+				return c.renderControls(g.legend(c.texts()), g.controls)
+			})
 		}
 	}
-	return []func() app.UI{
-		group(t.GoalGroup, goalControls),
-		group(t.RatesGroup, rateControls),
-		group(t.TeamGroup, teamControls),
-	}
+	return parts
 }
 
 // renderResults lists the result cards' builders, in order (each a part,
@@ -202,13 +217,20 @@ func (c *calculator) renderInputs() []func() app.UI {
 func (c *calculator) renderResults() []func() app.UI {
 	var cards []func() app.UI
 	if c.sc.Mode == funnel.ModeForecast {
-		cards = []func() app.UI{c.renderForecast}
+		cards = []func() app.UI{func() app.UI { return newMemo("forecast", c.forecastKey(), c.renderForecast) }}
 	} else {
-		cards = []func() app.UI{c.renderSLA, c.renderVolumes, c.renderTeam, c.renderChart}
+		cards = []func() app.UI{
+			func() app.UI { return newMemo("sla", c.slaKey(), c.renderSLA) },
+			func() app.UI { return newMemo("volumes", c.stagesKey(), c.renderVolumes) },
+			func() app.UI { return newMemo("team", c.teamKey(), c.renderTeam) },
+			func() app.UI { return newMemo("chart", c.stagesKey(), c.renderChart) },
+		}
 	}
 	cards = append(cards, c.renderSensitivity)
 	if !c.sc.Embed {
-		cards = append(cards, c.renderExport, c.renderShare)
+		cards = append(cards, c.renderExport, func() app.UI {
+			return newMemo("share", shareKey{c.sc.Lang, c.shareStatus, c.embedCode}, c.renderShare)
+		})
 	}
 	return cards
 }
