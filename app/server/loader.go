@@ -6,41 +6,10 @@ import (
 )
 
 // goappFetch is go-app v10.1.10's fetchWithProgress in app.js: it pipes
-// app.wasm through a JavaScript ReadableStream to count the bytes, each
-// chunk as it comes (on a fast network, megabytes), in a loop of
-// microtasks: the compiler's share of the work was one long task.
+// app.wasm through a JavaScript ReadableStream on the main thread to count
+// the bytes, each chunk as it comes, in a loop of microtasks. The compile
+// worker counts them instead (compileFuncs replaces it).
 var goappFetch = regexp.MustCompile(`(?s)async function fetchWithProgress\(url, progess\) \{\n.*?\n  return res;\n\}\n`)
-
-// streamingFetch hands the browser's own response to
-// WebAssembly.compileStreaming, which compiles it as it arrives, and counts
-// the bytes of a clone for the progress label: decoded bytes against the
-// raw size of app.wasm (WasmContentLength), so the percentage is right
-// under brotli or gzip too. (Feeding the compiler slices from JavaScript,
-// a task each, shortened its tasks on a fast network but stalls headless
-// Chromium's virtual time: its timers and messages wait while a fetch is
-// pending, and the fetch waited for them.)
-const streamingFetch = `async function fetchWithProgress(url, progress) {
-  const response = await fetch(url);
-  const total = parseInt(goappWasmContentLength, 10);
-  if (response.ok && response.body && total > 0) {
-    const reader = response.clone().body.getReader();
-    let loaded = 0, shown = -1;
-    (async () => {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        loaded += value.byteLength;
-        const percent = Math.min(100, Math.round((loaded * 100) / total));
-        if (percent !== shown) {
-          shown = percent;
-          progress(percent);
-        }
-      }
-    })().catch(() => {});
-  }
-  return response;
-}
-`
 
 // goappInstantiate is where go-app's app.js compiles, instantiates and
 // runs app.wasm in one go: the compilation, the instance and the Go
@@ -91,10 +60,16 @@ function embudoCompile(url, progress) {
   });
 }
 
+// Without workers the page compiles app.wasm itself, as it streams in
+// (the badge then jumps to 100 %).
 function embudoCompileHere(url, progress) {
+  const done = (module) => {
+    progress(100);
+    return module;
+  };
   return WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetchWithProgress(url, progress))
-    : fetchWithProgress(url, progress).then((r) => r.arrayBuffer()).then(WebAssembly.compile);
+    ? WebAssembly.compileStreaming(fetch(url)).then(done)
+    : fetch(url).then((r) => r.arrayBuffer()).then(WebAssembly.compile).then(done);
 }
 `
 
@@ -169,7 +144,7 @@ func streamingAppJS(appJS []byte) ([]byte, error) {
 		}
 	}
 	appJS = goappStart.ReplaceAllLiteral(appJS, []byte(deferredStart))
-	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(streamingFetch+compileFuncs))
+	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(compileFuncs))
 	return goappInstantiate.ReplaceAll(appJS, []byte(workerInstantiate)), nil
 }
 
