@@ -55,11 +55,15 @@
     early = early.filter(function (a) { return a.key !== key || a.value === undefined; });
     early.push({ key: key, value: el.value, checked: el.checked, input: last.input || e.type === "input",
       change: last.change || e.type === "change" });
+    window.embudoPending = true; // the wasm brings every part alive at once
   }
   function keepClick(e) {
     var el = e.target.closest && e.target.closest("button, summary");
     var key = el && keyOf(el);
-    if (key && kept(el)) early.push({ key: key, click: true });
+    if (key && kept(el)) {
+      early.push({ key: key, click: true });
+      window.embudoPending = true;
+    }
   }
   function replay() {
     var todo = early;

@@ -56,6 +56,8 @@ func unlistenWindow(event string, f app.Func) {}
 
 func setValue(id, value string) {}
 
+func readerWaiting() bool { return false }
+
 // prerendered finds nothing: the server renders the page it serves.
 func prerendered(selector string) []string { return nil }
 

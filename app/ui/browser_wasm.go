@@ -201,6 +201,10 @@ func setValue(id, value string) {
 	}
 }
 
+// readerWaiting tells that the reader used a control not live yet
+// (embudo.js keeps it, to replay once the page is ready).
+func readerWaiting() bool { return js.Global().Get("embudoPending").Truthy() }
+
 // prerenderedQuery is the scenario the pre-rendered page shows (the
 // root's data-query); false when there is no pre-rendered page.
 func prerenderedQuery() (string, bool) {

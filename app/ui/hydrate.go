@@ -109,7 +109,9 @@ func (c *calculator) startHydration(ctx app.Context) {
 // on from the pre-rendered page.
 func (c *calculator) hydrateNext(ctx app.Context) {
 	ctx.Defer(func(app.Context) { syncSliders() }) // the part that comes alive may hold sliders
-	if len(c.pre.order) > 0 && c.pre.query == c.sc.Query().Encode() {
+	// The reader is waiting (embudo.js keeps what they did): every part
+	// comes alive now, so that it is replayed at once.
+	if len(c.pre.order) > 0 && c.pre.query == c.sc.Query().Encode() && !readerWaiting() {
 		delete(c.pre.html, c.pre.order[0])
 		c.pre.order = c.pre.order[1:]
 	} else {
