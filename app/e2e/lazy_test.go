@@ -161,3 +161,30 @@ func TestSliderLandsWhole(t *testing.T) {
 		t.Errorf("%d of 60 slider inputs were not in the DOM by the next frame: %q", len(late), late)
 	}
 }
+
+// TestTakeoverKeepsNodes: the wasm takes over the pre-rendered page without
+// replacing what is painted: the elements the HTML parser made are the ones
+// in the live page, and no largest-contentful-paint candidate appears once
+// the wasm is loading.
+func TestTakeoverKeepsNodes(t *testing.T) {
+	ctx := newTab(t)
+	addProbe(t, ctx, `(() => {
+		window.__lcp = [];
+		new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lcp.push(e.startTime); })
+			.observe({type: 'largest-contentful-paint', buffered: true});
+		document.addEventListener('DOMContentLoaded', () => {
+			for (const el of document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid]')) el.__parsed = true;
+		});
+	})();`)
+	navigate(t, ctx, "/?lang=en")
+	waitReady(t, ctx)
+	replaced := eval[[]string](t, ctx, `[...document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid]')]
+		.filter(el => !el.__parsed && !el.closest('.print-doc')).map(el => el.dataset.testid || el.id || el.className)`)
+	if len(replaced) > 0 {
+		t.Errorf("%d elements of the pre-rendered page were replaced by the takeover: %q", len(replaced), replaced)
+	}
+	start := eval[float64](t, ctx, wasmRequested)
+	if late := eval[[]float64](t, ctx, `window.__lcp.filter(t => t >= `+fmt.Sprint(start)+`)`); len(late) > 0 {
+		t.Errorf("largest-contentful-paint candidates after app.wasm was requested (%.0f ms): %v", start, late)
+	}
+}

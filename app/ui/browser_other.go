@@ -58,6 +58,8 @@ func setValue(id, value string) {}
 
 func readerWaiting() bool { return false }
 
+func markPrerendered(selector string) {}
+
 // prerendered finds nothing: the server renders the page it serves.
 func prerendered(selector string) []string { return nil }
 

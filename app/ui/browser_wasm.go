@@ -205,6 +205,14 @@ func setValue(id, value string) {
 // (embudo.js keeps it, to replay once the page is ready).
 func readerWaiting() bool { return js.Global().Get("embudoPending").Truthy() }
 
+// markPrerendered marks the elements selector finds as pre-rendered HTML.
+func markPrerendered(selector string) {
+	nodes := js.Global().Get("document").Call("querySelectorAll", selector)
+	for i := range nodes.Length() {
+		nodes.Index(i).Call("setAttribute", "data-prerendered", "")
+	}
+}
+
 // prerenderedQuery is the scenario the pre-rendered page shows (the
 // root's data-query); false when there is no pre-rendered page.
 func prerenderedQuery() (string, bool) {

@@ -2,20 +2,21 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The wasm takes over the pre-rendered page part by part. go-app mounts a
-// component by building every element of it through syscall/js, and the
-// first call of each Go function compiles it in the browser, so mounting
-// the whole page at once was one long task (80 ms on a desktop, four times
-// that on a mid-range phone) with the page frozen. Instead, the first
-// render shows each part as the page's own pre-rendered HTML (app.Raw: one
-// innerHTML, no Go code), and the parts come alive one per task, inputs
-// first. This holds only while the state is the scenario the page was
-// pre-rendered with; any other state renders everything live.
+// The wasm takes over the pre-rendered page part by part. Mounting a part
+// runs its Go code for the first time (the browser compiles each function
+// on its first call), so mounting the whole page at once was one long task
+// with the page frozen. Instead, the first render shows each part as the
+// page's own pre-rendered HTML (app.Raw), and the parts come alive one per
+// task, inputs first. The go-app copy app.wasm is built from adopts the
+// pre-rendered nodes rather than replacing them (adopt.go.src in
+// app/buildtools/wasmsrc): a raw part keeps its node, and the live part
+// that follows takes over the same nodes, so nothing the reader sees is
+// painted again. This holds only while the state is the scenario the page
+// was pre-rendered with; any other state renders everything live.
 
 // hydration is what remains of the pre-rendered page.
 type hydration struct {
@@ -67,11 +68,6 @@ func readPrerendered(query string) hydration {
 			if p.many {
 				key += "/" + strconv.Itoa(i)
 			}
-			// Marked, so that embudo.js keeps what the reader does on a
-			// part not alive yet, and replays it once the page is ready.
-			if tag := strings.IndexAny(html, " >"); tag > 0 {
-				html = html[:tag] + " data-prerendered" + html[tag:]
-			}
 			h.html[key] = html
 			h.order = append(h.order, key)
 		}
@@ -96,6 +92,12 @@ func (c *calculator) part(key string, live func() app.UI) app.UI {
 func (c *calculator) startHydration(ctx app.Context) {
 	if len(c.pre.order) == 0 {
 		return
+	}
+	// The parts not alive yet are marked, so that embudo.js keeps what the
+	// reader does on them and replays it once the page is ready (a part
+	// that comes alive drops the mark with the attributes it lacks).
+	for _, p := range partSelectors {
+		markPrerendered(p.selector)
 	}
 	c.pre.next = c.pre.funcs.add(func(app.Value, []app.Value) any {
 		ctx.Dispatch(c.hydrateNext)

@@ -17,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -82,6 +83,51 @@ var renderNow = edit{
 `,
 }
 
+// adoptMount: where go-app replaces a child by a new one (updateHTML), the
+// new one adopts the old one's nodes when those are pre-rendered (see
+// adopt.go.src, added to the copy as adopt_embudo.go).
+var adoptMount = edit{
+	file: "node.go",
+	old: `		newChild, err := m.Mount(ctx, v.depth()+1, newChildren[i])
+		if err != nil {
+			return nil, errors.New("mounting child failed").
+				WithTag("type", reflect.TypeOf(v)).
+				WithTag("tag", v.Tag()).
+				WithTag("depth", v.depth()).
+				WithTag("index", i).
+				Wrap(err)
+		}
+		v.JSValue().replaceChild(newChild, child)
+`,
+	new: `		newChild, adopted, err := m.mountAdopting(ctx, v.depth()+1, newChildren[i], child)
+		if err != nil {
+			return nil, errors.New("mounting child failed").
+				WithTag("type", reflect.TypeOf(v)).
+				WithTag("tag", v.Tag()).
+				WithTag("depth", v.depth()).
+				WithTag("index", i).
+				Wrap(err)
+		}
+		if !adopted { // Embudo: an adopted node is in place already (app/buildtools/wasmsrc)
+			v.JSValue().replaceChild(newChild, child)
+		}
+`,
+}
+
+// adoptPage: the first Load's placeholder is the pre-rendered page, which
+// the routed component adopts.
+var adoptPage = edit{
+	file: "engine.go",
+	old: `		firstChild = firstChild.setParent(body).(HTMLDiv)
+`,
+	new: `		firstChild = firstChild.setParent(body).(HTMLDiv)
+		adoptPlaceholder = firstChild // Embudo: the routed component adopts it (app/buildtools/wasmsrc)
+`,
+}
+
+//go:embed adopt.go.src
+var adoptSource []byte
+
 type edit struct{ file, old, new string }
 
 // goCmd is the go command that lists modules and builds.
@@ -136,7 +182,12 @@ func run(out string) error {
 			return err
 		}
 	}
-	if err := renderNow.apply(appDir); err != nil {
+	for _, e := range []edit{renderNow, adoptMount, adoptPage} {
+		if err := e.apply(appDir); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(appDir, "adopt_embudo.go"), adoptSource, 0o644); err != nil {
 		return err
 	}
 	return writeModFile(out, dst)

@@ -24,6 +24,11 @@ func TestWasmSource(t *testing.T) {
 	engine, err := os.ReadFile(filepath.Join(out, "go-app/pkg/app/engine.go"))
 	require.NoError(t, err)
 	assert.Contains(t, string(engine), "render now, within the event's task")
+	assert.Contains(t, string(engine), "adoptPlaceholder = firstChild")
+	node, err := os.ReadFile(filepath.Join(out, "go-app/pkg/app/node.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(node), "m.mountAdopting(ctx, v.depth()+1, newChildren[i], child)")
+	assert.FileExists(t, filepath.Join(out, "go-app/pkg/app/adopt_embudo.go"))
 
 	deps := func(env ...string) string {
 		cmd := exec.Command("go", "list", "-deps", "-modfile="+filepath.Join(out, "go.mod"), "embudo.app/app")
