@@ -173,12 +173,12 @@ func TestTakeoverKeepsNodes(t *testing.T) {
 		new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lcp.push(e.startTime); })
 			.observe({type: 'largest-contentful-paint', buffered: true});
 		document.addEventListener('DOMContentLoaded', () => {
-			for (const el of document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid]')) el.__parsed = true;
+			for (const el of document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid], figure.chart svg')) el.__parsed = true;
 		});
 	})();`)
 	navigate(t, ctx, "/?lang=en")
 	waitReady(t, ctx)
-	replaced := eval[[]string](t, ctx, `[...document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid]')]
+	replaced := eval[[]string](t, ctx, `[...document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid], figure.chart svg')]
 		.filter(el => !el.__parsed && !el.closest('.print-doc')).map(el => el.dataset.testid || el.id || el.className)`)
 	if len(replaced) > 0 {
 		t.Errorf("%d elements of the pre-rendered page were replaced by the takeover: %q", len(replaced), replaced)
