@@ -188,3 +188,20 @@ func TestTakeoverKeepsNodes(t *testing.T) {
 		t.Errorf("largest-contentful-paint candidates after app.wasm was requested (%.0f ms): %v", start, late)
 	}
 }
+
+// TestGuideRendersWhenOpened: the qualification guide, closed below the
+// calculator, is all in the pre-rendered page (readers without the wasm),
+// and the wasm renders its content only once a reader opens it.
+func TestGuideRendersWhenOpened(t *testing.T) {
+	if _, ok := htmlText(fetch(t, "/?lang=en"), "speed-to-lead"); !ok {
+		t.Error("the pre-rendered page lacks the guide's content")
+	}
+	ctx := open(t, "/?lang=en")
+	waitReady(t, ctx)
+	waitJS(t, ctx, `!document.querySelector('[data-testid=speed-to-lead]')`, waitTimeout, "the closed guide without its content")
+	eval[bool](t, ctx, `(document.querySelector('[data-testid=qualification] summary').click(), true)`)
+	waitJS(t, ctx, `document.querySelector('[data-testid=qualification]').open &&
+		/1,250,000/.test((document.querySelector('[data-testid=speed-to-lead]') || {}).textContent || '')`,
+		waitTimeout, "the guide's content once opened")
+	assertNoConsoleErrors(t, ctx)
+}

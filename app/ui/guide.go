@@ -20,10 +20,37 @@ type guidePanel struct {
 
 	Lang string
 	Cur  string
+
+	open bool // the reader opened it: its content is rendered
 }
 
 func (g *guidePanel) Render() app.UI {
-	t, n := text.For(g.Lang), formatFor(g.Lang, g.Cur)
+	t := text.For(g.Lang)
+	details := app.Details().Class("card guide").DataSet("testid", "qualification").OnToggle(g.onToggle)
+	if inBrowser && !g.open {
+		// Closed, it renders its title only, and the rest when opened: the
+		// pre-rendered page has it all, for readers without the wasm.
+		return details.Body(app.Summary().Text(t.GuideTitle))
+	}
+	if g.open {
+		details = details.Open(true) // Open(false) would pre-render as open
+	}
+	return details.Body(g.content(t)...)
+}
+
+// onToggle follows the reader opening and closing the guide.
+func (g *guidePanel) onToggle(ctx app.Context, e app.Event) {
+	open := ctx.JSSrc().Get("open").Bool()
+	if open == g.open {
+		ctx.PreventUpdate()
+	}
+	g.open = open
+}
+
+// content is the guide: the matrix, the way back for leads not ready, and
+// the speed-to-lead study.
+func (g *guidePanel) content(t *text.Catalog) []app.UI {
+	n := formatFor(g.Lang, g.Cur)
 	cell := func(fit funnel.Fit, interest funnel.Interest) app.UI {
 		q, ok := funnel.Qualify(fit, interest)
 		if !ok {
@@ -67,7 +94,7 @@ func (g *guidePanel) Render() app.UI {
 	speed := fmt.Sprintf(t.Speed, s.Source, strconv.Itoa(s.Year), numfmt.Int(n, s.Leads), numfmt.Int(n, int64(s.B2C)),
 		numfmt.Int(n, int64(s.B2B)), numfmt.Int(n, int64(s.FirstHourFactor)), numfmt.Int(n, int64(s.After24hFactor)))
 
-	return app.Details().Class("card guide").DataSet("testid", "qualification").Body(
+	return []app.UI{
 		app.Summary().Text(t.GuideTitle),
 		tableWrap(t, t.GuideCaption).Body(
 			app.Table().Class("matrix").Body(
@@ -79,5 +106,5 @@ func (g *guidePanel) Render() app.UI {
 		app.P().Class("note").Text(fmt.Sprintf(t.NotReady, t.Stages[funnel.NotReadyGoesBackTo])),
 		app.H3().Text(t.SpeedTitle),
 		app.P().DataSet("testid", "speed-to-lead").Text(speed),
-	)
+	}
 }
