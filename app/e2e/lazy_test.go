@@ -205,3 +205,22 @@ func TestGuideRendersWhenOpened(t *testing.T) {
 		waitTimeout, "the guide's content once opened")
 	assertNoConsoleErrors(t, ctx)
 }
+
+// TestWarmUpReachesReady: the compile worker runs the app once against its
+// stand-in DOM before handing the module over (web/embudo-compile.js), so
+// that the page's start finds its functions compiled. A stand-in that no
+// longer gives the app what it asks for would stop the warm-up early and
+// silently bring the long tasks back: the run must reach ready, in a full
+// page, an embed and forecast mode.
+func TestWarmUpReachesReady(t *testing.T) {
+	for _, link := range []string{"/?lang=en", "/?embed=1&lang=es", "/?lang=pt&mode=forecast"} {
+		ctx := open(t, link)
+		waitReady(t, ctx)
+		waitJS(t, ctx, `!!window.embudoWarmed`, waitTimeout, "the warm-up's report")
+		got := eval[string](t, ctx, `window.embudoWarmed.outcome`)
+		if got != "ready" {
+			t.Errorf("%s: the warm-up ended %q, want ready", link, got)
+		}
+		t.Logf("%s: warm-up %s in %v ms", link, got, eval[float64](t, ctx, `window.embudoWarmed.ms`))
+	}
+}

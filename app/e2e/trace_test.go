@@ -74,7 +74,7 @@ func traceToReady(t *testing.T, url string) []mainTask {
 	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
 		TransferMode: tracing.StartTransferModeReportEvents,
 		TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
-			"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute",
+			"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute", "v8.wasm", "disabled-by-default-v8.wasm.detailed",
 		}},
 	}); err != nil {
 		t.Fatalf("starting the trace: %v", err)

@@ -32,10 +32,12 @@ function embudoCompile(url, progress) {
     return embudoCompileHere(url, progress);
   }
   return new Promise((resolve, reject) => {
-    let worker;
+    let worker, compiled = false;
     const here = () => {
       worker.terminate();
-      embudoCompileHere(url, progress).then(resolve, reject);
+      if (!compiled) {
+        embudoCompileHere(url, progress).then(resolve, reject);
+      }
     };
     try {
       worker = new Worker(url.replace(/app\.wasm(?=\?|$)/, "embudo-compile.js"));
@@ -45,6 +47,10 @@ function embudoCompile(url, progress) {
     }
     worker.onerror = here;
     worker.onmessage = (e) => {
+      if (e.data.warmed) {
+        window.embudoWarmed = e.data.warmed;
+        return;
+      }
       if (e.data.progress !== undefined) {
         progress(e.data.progress);
         return;
@@ -53,10 +59,26 @@ function embudoCompile(url, progress) {
         here();
         return;
       }
+      compiled = true;
       worker.terminate();
       resolve(e.data.module);
     };
-    worker.postMessage({ url: new URL(url, location.href).href, total: parseInt(goappWasmContentLength, 10) });
+    const exec = document.querySelector('script[src*="wasm_exec.js"]');
+    worker.postMessage({
+      url: new URL(url, location.href).href,
+      total: parseInt(goappWasmContentLength, 10),
+      // Before it hands the module over, the worker runs the app once
+      // against a stand-in DOM, so that the page's start finds most of
+      // its functions compiled (web/embudo-compile.js).
+      warm: exec && {
+        exec: exec.src,
+        href: location.href,
+        env: goappEnv,
+        width: innerWidth,
+        height: innerHeight,
+        limit: 3000,
+      },
+    });
   });
 }
 
