@@ -22,9 +22,15 @@ type Formatter interface {
 	Upto(units int64, scale int) string
 	// Mark is the decimal separator the locale writes ("." or ",").
 	Mark() string
-	// Money formats an amount with the currency's symbol, without
-	// decimals when it is a whole amount.
+	// Money formats an amount with the currency's symbol in the
+	// currency's minor digits, as Intl does (no cents for CLP and COP,
+	// rounded half away from zero), and without decimals when it is a
+	// whole amount.
 	Money(m funnel.Money) string
+	// Grouped is this Formatter with grouping from 4 digits on, for
+	// columns of numbers: es-ES writes 3200 in prose, but 3.200 above
+	// 32.941 reads better.
+	Grouped() Formatter
 }
 
 // Int formats a whole number.
@@ -34,9 +40,14 @@ func Int(f Formatter, n int64) string { return f.Fixed(n, 0) }
 // true minus sign), "0".
 func Signed(f Formatter, v int64) string { return sign(v, Int(f, magnitude(v))) }
 
-// SignedMoney formats a change in money with its sign.
+// SignedMoney formats a change in money with its sign; none when it
+// rounds to nothing in the currency's digits (CLP 0.40 is "$0", not "+$0").
 func SignedMoney(f Formatter, m funnel.Money) string {
-	return sign(int64(m), f.Money(funnel.Money(magnitude(int64(m)))))
+	s := f.Money(funnel.Money(magnitude(int64(m))))
+	if s == f.Money(0) {
+		return s
+	}
+	return sign(int64(m), s)
 }
 
 func sign(v int64, s string) string {

@@ -42,32 +42,52 @@ var locales = map[string]localeRow{
 }
 
 // currencyRow is how a currency is written: its symbol in each locale
-// that has one for it (elsewhere Intl writes the ISO code), and the locale
-// a language uses with it where that is the currency's country's own.
+// that has one for it (elsewhere Intl writes the ISO code), the locale a
+// language uses with it (the currency's country's own, else a neighbour's),
+// and its minor digits as Intl shows them.
 type currencyRow struct {
 	symbols map[string]string // by locale
 	locales map[string]string // by language code
+	digits  int               // 2, or 0 where Intl shows no cents
 }
 
 // currencies has a row for each of funnel.Currencies.
 var currencies = map[string]currencyRow{
 	"USD": {
-		map[string]string{"en-US": "$", "es-US": "$", "es-CO": "US$", "es-AR": "US$", "es-CL": "US$", "es-ES": "US$", "pt-BR": "US$"},
-		map[string]string{"es": "es-US"},
+		symbols: map[string]string{"en-US": "$", "es-US": "$", "es-CO": "US$", "es-AR": "US$", "es-CL": "US$", "es-ES": "US$", "pt-BR": "US$"},
+		locales: map[string]string{"es": "es-US"},
+		digits:  2,
 	},
-	"MXN": {map[string]string{"en-US": "MX$", "es-MX": "$", "pt-BR": "MX$"}, map[string]string{"es": "es-MX"}},
-	"EUR": {map[string]string{"en-US": "€", "es-ES": "€", "pt-BR": "€"}, map[string]string{"es": "es-ES"}},
-	"COP": {map[string]string{"es-CO": "$"}, map[string]string{"es": "es-CO"}},
-	"ARS": {map[string]string{"es-AR": "$"}, map[string]string{"es": "es-AR"}},
-	"CLP": {map[string]string{"es-CL": "$"}, map[string]string{"es": "es-CL"}},
-	"PEN": {map[string]string{"es-PE": "S/"}, map[string]string{"es": "es-PE"}},
-	"BRL": {map[string]string{"en-US": "R$", "pt-BR": "R$"}, nil},
+	"MXN": {
+		symbols: map[string]string{"en-US": "MX$", "es-MX": "$", "pt-BR": "MX$"},
+		locales: map[string]string{"es": "es-MX"},
+		digits:  2,
+	},
+	"EUR": {
+		symbols: map[string]string{"en-US": "€", "es-ES": "€", "pt-BR": "€"},
+		locales: map[string]string{"es": "es-ES"},
+		digits:  2,
+	},
+	// Colombian prices are whole pesos, and Intl shows COP with 0 digits.
+	"COP": {symbols: map[string]string{"es-CO": "$"}, locales: map[string]string{"es": "es-CO"}, digits: 0},
+	"ARS": {symbols: map[string]string{"es-AR": "$"}, locales: map[string]string{"es": "es-AR"}, digits: 2},
+	"CLP": {symbols: map[string]string{"es-CL": "$"}, locales: map[string]string{"es": "es-CL"}, digits: 0},
+	"PEN": {symbols: map[string]string{"es-PE": "S/"}, locales: map[string]string{"es": "es-PE"}, digits: 2},
+	// No Spanish-speaking country uses reais: Spanish reads them as Brazil's
+	// neighbours write (es-AR, es-UY, es-PY and es-BO all give "BRL 1.234,56";
+	// es-419 and es-BR write en-US digits).
+	"BRL": {
+		symbols: map[string]string{"en-US": "R$", "pt-BR": "R$"},
+		locales: map[string]string{"es": "es-AR"},
+		digits:  2,
+	},
 }
 
 // tableFormat formats from the table.
 type tableFormat struct {
 	localeRow
 	symbol string
+	digits int // the currency's minor digits
 }
 
 // Table is the server's Formatter for a locale (as Locale picks it) and a
@@ -81,10 +101,20 @@ func Table(locale, cur string) Formatter {
 	if !ok {
 		symbol = cur
 	}
-	return tableFormat{row, symbol}
+	digits := 2
+	if c, ok := currencies[cur]; ok {
+		digits = c.digits
+	}
+	return tableFormat{row, symbol, digits}
 }
 
 func (f tableFormat) Mark() string { return f.decimal }
+
+// Grouped groups from 4 digits on, as Intl's useGrouping: 'always' does.
+func (f tableFormat) Grouped() Formatter {
+	f.minGrouping = 1
+	return f
+}
 
 func (f tableFormat) Fixed(units int64, scale int) string {
 	s := Plain(units, scale, f.decimal)
@@ -104,10 +134,11 @@ func (f tableFormat) Fixed(units int64, scale int) string {
 func (f tableFormat) Upto(units int64, scale int) string { return f.Fixed(trim(units, scale)) }
 
 func (f tableFormat) Money(m funnel.Money) string {
-	num := f.Fixed(int64(m), 2)
-	if m%100 == 0 {
-		num = f.Fixed(int64(m)/100, 0)
+	units, scale := halfExpand(int64(m), 2-f.digits), f.digits
+	if scale > 0 && units%pow10(scale) == 0 {
+		units, scale = units/pow10(scale), 0
 	}
+	num := f.Fixed(units, scale)
 	switch {
 	case f.pattern == suffixSpace:
 		return num + nbsp + f.symbol
@@ -115,6 +146,31 @@ func (f tableFormat) Money(m funnel.Money) string {
 		return f.symbol + nbsp + num
 	}
 	return f.symbol + num
+}
+
+// halfExpand divides v by 10^n, rounding halves away from zero as Intl's
+// default roundingMode does; in integers, so cents past 2^53 stay exact.
+func halfExpand(v int64, n int) int64 {
+	d := pow10(n)
+	q, r := v/d, v%d
+	if r < 0 {
+		r = -r
+	}
+	if r >= d-r { // r ≥ d/2 without overflow
+		if v < 0 {
+			return q - 1
+		}
+		return q + 1
+	}
+	return q
+}
+
+func pow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
 }
 
 const nbsp = "\u00a0"
