@@ -53,6 +53,7 @@ func forward(in *Inputs) (Forecast, *FieldError) {
 	}
 
 	f.TrafficRevenue, f.CapacityRevenue = traffic, capacity
+	f.Customers = min(f.Expected[Customers], closed)
 	f.Revenue, f.Bottleneck = traffic, BottleneckTraffic
 	if capacity < traffic {
 		f.Revenue, f.Bottleneck = capacity, BottleneckSales

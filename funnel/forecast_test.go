@@ -24,6 +24,7 @@ func TestForecastSeed(t *testing.T) {
 		CapacityMQLs:      1152,        // 3 reps x 8 x 48
 		CapacityCustomers: 1440,
 		CapacityRevenue:   14_400_000,
+		Customers:         1440, // what sales can close, not the traffic's 7,500
 		Revenue:           14_400_000,
 		Bottleneck:        funnel.BottleneckSales,
 		Surplus:           4_400_000,
@@ -67,6 +68,7 @@ func TestForecastBottleneck(t *testing.T) {
 			assert.Equal(t, tt.traffic, f.TrafficRevenue, "traffic")
 			assert.Equal(t, tt.capacity, f.CapacityRevenue, "capacity")
 			assert.Equal(t, min(tt.traffic, tt.capacity), f.Revenue)
+			assert.Equal(t, min(f.Expected[funnel.Customers], f.CapacityCustomers), f.Customers, "reachable customers")
 			assert.Equal(t, tt.bottleneck, f.Bottleneck)
 			assert.Equal(t, tt.gap, f.Gap, "gap")
 			assert.Equal(t, tt.surplus, f.Surplus, "surplus")

@@ -70,6 +70,7 @@ func FuzzForecast(f *testing.F) {
 		require.Equal(t, ref.traffic.Int64(), int64(fc.TrafficRevenue))
 		require.Equal(t, ref.capacity.Int64(), int64(fc.CapacityRevenue))
 		require.Equal(t, funnel.Tenths(ref.capacityCustomers), fc.CapacityCustomers)
+		require.Equal(t, funnel.Tenths(min(ref.expected[funnel.Customers], ref.capacityCustomers)), fc.Customers)
 		require.GreaterOrEqual(t, fc.Revenue, funnel.Money(0))
 		require.GreaterOrEqual(t, fc.Gap, funnel.Money(0))
 		require.GreaterOrEqual(t, fc.Surplus, funnel.Money(0))

@@ -21,6 +21,7 @@ func ComputePlan(in Inputs) (Plan, error) {
 	p.FTE = Hundredths(roundDiv(mqls*100, perRep))
 	p.Reps = max(ceilDiv(mqls, perRep), 1)
 	p.Load = Tenths(roundDiv(mqls*10, in.Weeks*p.Reps))
+	p.SQLLoad = Tenths(roundDiv(need[SQLs]*10, in.Weeks*p.Reps))
 	p.Activity = activityOf(&in)
 	if p.Reps >= 2 && mqls%perRep != 0 {
 		p.Short = shortfallOf(mqls, p.Reps-1, &in)
@@ -79,6 +80,6 @@ func shortfallOf(mqls, reps int64, in *Inputs) *Shortfall {
 		Covered: covered,
 		Needed:  mqls,
 		Percent: Hundredths(uint64(covered) * 10000 / uint64(mqls)),
-		Load:    Tenths(roundDiv(mqls*10, in.Weeks*reps)),
+		Load:    Tenths(max(roundDiv(mqls*10, in.Weeks*reps), in.Cap*10+1)),
 	}
 }

@@ -39,11 +39,14 @@ func checkPlan(t testing.TB, in funnel.Inputs, p funnel.Plan) {
 	require.GreaterOrEqual(t, p.Reps*perRep, mqls, "reps cover the MQLs")
 	require.Less(t, (p.Reps-1)*perRep, mqls, "with none to spare")
 	require.LessOrEqual(t, int64(p.FTE), p.Reps*100)
+	require.LessOrEqual(t, int64(p.Load), in.Cap*10, "the average load never shows above the cap")
+	require.LessOrEqual(t, p.SQLLoad, p.Load, "a rep works no more SQLs than MQLs")
 	if p.Short != nil {
 		require.Equal(t, p.Reps-1, p.Short.Reps)
 		require.Less(t, p.Short.Covered, p.Short.Needed)
 		require.Less(t, p.Short.Percent, funnel.Hundredths(10000))
 		require.GreaterOrEqual(t, p.Short.Load, p.Load)
+		require.Greater(t, int64(p.Short.Load), in.Cap*10, "the load shown is above the cap it exceeds")
 	} else {
 		require.True(t, p.Reps == 1 || mqls%perRep == 0)
 	}

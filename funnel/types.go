@@ -121,7 +121,9 @@ type Activity struct {
 
 // Shortfall describes staffing one rep fewer than needed: Reps reps at full
 // capacity review Covered of the Needed MQLs a year (Percent of them), or
-// must each review Load MQLs a week to cover them all.
+// must each review Load MQLs a week to cover them all. Load is rounded
+// half up to tenths but always above Cap, which it exceeds: 25.001 shows
+// as 25.1, never as the cap's 25.0.
 type Shortfall struct {
 	Reps    int64
 	Covered int64
@@ -136,6 +138,7 @@ type Plan struct {
 	FTE      Hundredths     // (MQLs per week) / Cap
 	Reps     int64          // ceil of the exact FTE, at least 1
 	Load     Tenths         // MQLs a week each of Reps reviews
+	SQLLoad  Tenths         // SQLs a week each of Reps works
 	Activity Activity       // per rep per week at full capacity
 	// Short is the one-rep-fewer option; nil when Reps is 1 or the exact
 	// FTE is a whole number (nobody is short).
@@ -170,6 +173,9 @@ type Forecast struct {
 	// CapacityRevenue = CapacityCustomers (as shown) x Ticket, rounded down
 	// to the cent: floor(CapacityCustomers x Ticket / 10).
 	CapacityRevenue Money
+	// Customers = min(Expected[Customers], CapacityCustomers): the
+	// customers a year that the binding constraint allows.
+	Customers Tenths
 	// Revenue = min(TrafficRevenue, CapacityRevenue); Bottleneck says which
 	// binds (traffic when they are equal).
 	Revenue    Money

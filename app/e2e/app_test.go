@@ -488,9 +488,21 @@ func htmlText(body, id string) (string, bool) {
 			return "", false
 		}
 	}
-	rest := body[loc[1]:]
-	if i := strings.Index(rest, "</"); i >= 0 {
-		rest = rest[:i]
+	// The element's content, up to its own closing tag (it may hold
+	// elements of its own: the figures in <strong>).
+	name := regexp.MustCompile(`^<([a-zA-Z0-9]+)`).FindStringSubmatch(body[loc[0]:])[1]
+	tags := regexp.MustCompile(`(?i)<(/?)` + name + `\b[^>]*>`)
+	rest, depth := body[loc[1]:], 1
+	for _, m := range tags.FindAllStringSubmatchIndex(rest, -1) {
+		if rest[m[2]:m[3]] == "/" {
+			depth--
+		} else {
+			depth++
+		}
+		if depth == 0 {
+			rest = rest[:m[0]]
+			break
+		}
 	}
 	s := tagRE.ReplaceAllString(rest, "")
 	s = strings.NewReplacer("&nbsp;", " ", "&#160;", " ", "&amp;", "&").Replace(s)

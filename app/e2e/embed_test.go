@@ -152,7 +152,7 @@ func TestEmbedCrossOrigin(t *testing.T) {
 	})()`) {
 		t.Fatal("no [data-testid=mode-forecast] in the embed")
 	}
-	waitJS(t, frame, `!!document.querySelector('[data-testid=forecast-revenue]')`, waitTimeout, "forecast mode in the frame")
+	waitJS(t, frame, `!!document.querySelector('[data-testid=reachable-revenue]')`, waitTimeout, "forecast mode in the frame")
 	fit = waitFrameFits(t, host, frame)
 	t.Logf("after switching to forecast: %s", fit)
 	if fit.Iframe == before {
@@ -178,21 +178,7 @@ func TestEmbedCrossOrigin(t *testing.T) {
 // returns the snippet from [data-testid=embed-code] and its iframe's src.
 func copyEmbedCode(t *testing.T, link string) (snippet, src string) {
 	t.Helper()
-	ctx := open(t, link)
-	waitReady(t, ctx)
-	waitNumber(t, ctx, "count-visitors", 6400)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(byTestID("copy-embed")))); err != nil {
-		t.Fatalf("clicking [data-testid=copy-embed]: %v", err)
-	}
-	waitJS(t, ctx, `(document.querySelector('[data-testid=embed-code]') || {}).value.includes('<iframe')`, waitTimeout,
-		"the embed code in [data-testid=embed-code]")
-	snippet = eval[string](t, ctx, `document.querySelector('[data-testid=embed-code]').value`)
-
-	m := regexp.MustCompile(`<iframe[^>]*\ssrc="([^"]+)"`).FindStringSubmatch(snippet)
-	if m == nil {
-		t.Fatalf("the embed code has no <iframe src>: %s", snippet)
-	}
-	src = html.UnescapeString(m[1])
+	snippet, src = copyEmbedCodeOf(t, link)
 	u := mustParseURL(t, src)
 	if u.Scheme+"://"+u.Host != baseURL {
 		t.Errorf("the iframe src %s is not on the app's origin %s", src, baseURL)
@@ -207,6 +193,26 @@ func copyEmbedCode(t *testing.T, link string) (snippet, src string) {
 		t.Error("the <iframe> has no title (screen readers announce it)")
 	}
 	return snippet, src
+}
+
+// copyEmbedCodeOf opens link and copies its embed code; src is the
+// iframe's address.
+func copyEmbedCodeOf(t *testing.T, link string) (snippet, src string) {
+	t.Helper()
+	ctx := open(t, link)
+	waitReady(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(byTestID("copy-embed")))); err != nil {
+		t.Fatalf("clicking [data-testid=copy-embed]: %v", err)
+	}
+	waitJS(t, ctx, `(document.querySelector('[data-testid=embed-code]') || {}).value.includes('<iframe')`, waitTimeout,
+		"the embed code in [data-testid=embed-code]")
+	snippet = eval[string](t, ctx, `document.querySelector('[data-testid=embed-code]').value`)
+
+	m := regexp.MustCompile(`<iframe[^>]*\ssrc="([^"]+)"`).FindStringSubmatch(snippet)
+	if m == nil {
+		t.Fatalf("the embed code has no <iframe src>: %s", snippet)
+	}
+	return snippet, html.UnescapeString(m[1])
 }
 
 // serveBlogPost serves a blog post with the snippet on http://host:PORT/
@@ -498,4 +504,71 @@ func mustParseURL(t testing.TB, s string) *url.URL {
 		t.Fatalf("parsing %q: %v", s, err)
 	}
 	return u
+}
+
+// TestEmbedCompact: a blog column wants the answer, not the workbench. In
+// a host page the embed shows the key figures, both SLA statements and
+// the funnel before any input, keeps goal and ticket in view and folds the
+// rest under "All inputs", and its iframe is at most 1,100 px tall at
+// 360 px and 800 px at 700 px, as it loads.
+func TestEmbedCompact(t *testing.T) {
+	needBrowser(t)
+	for _, tc := range []struct {
+		link         string
+		width, limit int64
+	}{
+		{"/?lang=es", 360, 1100},
+		{"/?lang=en", 360, 1100},
+		{"/?lang=es", 700, 800},
+		{"/?lang=en&mode=forecast", 700, 800},
+		{"/?lang=pt&mode=forecast", 360, 1100},
+	} {
+		t.Run(fmt.Sprintf("%s at %d px", tc.link, tc.width), func(t *testing.T) {
+			snippet, src := copyEmbedCodeOf(t, tc.link)
+			hostURL := serveBlogPost(t, "localhost", snippet)
+			host := newTab(t)
+			if err := chromedp.Do(host, chromedp.EmulateViewport(tc.width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			navigate(t, host, hostURL)
+			frame, _ := attachFrame(t, host, src)
+			waitReady(t, frame)
+			fit := waitFrameFits(t, host, frame)
+			if fit.Iframe > float64(tc.limit) {
+				t.Errorf("the embed is %.0f px tall at %d px, want at most %d", fit.Iframe, tc.width, tc.limit)
+			}
+			t.Logf("embed height at %d px: %.0f px (limit %d)", tc.width, fit.Iframe, tc.limit)
+			type order struct {
+				Headline, Answer, FirstInput, Goal float64
+				Folded, Full                       bool
+			}
+			o := eval[order](t, frame, `(() => {
+				const top = (sel) => { const el = document.querySelector(sel); return el ? el.getBoundingClientRect().top : -1; };
+				const forecast = !!document.querySelector('[data-testid=reachable-revenue]');
+				return {
+					Headline: top('[data-testid=headline]'),
+					Answer: top(forecast ? '[data-testid=reachable-revenue]' : '[data-testid=sla-sales]'),
+					FirstInput: top('.inputs input'),
+					Goal: top(forecast ? '[data-testid=field-visits]' : '[data-testid=field-goal]'),
+					Folded: !!document.querySelector('details[data-testid=all-inputs]:not([open]) [data-testid=input-r1]'),
+					Full: !!document.querySelector('[data-testid=open-full]'),
+				};
+			})()`)
+			if o.Headline < 0 || o.Answer < 0 || o.FirstInput < 0 || o.Goal < 0 {
+				t.Fatalf("missing parts of the embed: %+v", o)
+			}
+			if !(o.Headline < o.FirstInput && o.Answer < o.FirstInput) {
+				t.Errorf("the answer is not first: headline at %.0f, SLA/forecast at %.0f, first input at %.0f", o.Headline, o.Answer, o.FirstInput)
+			}
+			if !o.Folded {
+				t.Error("the rates are not folded under a closed [data-testid=all-inputs]")
+			}
+			if !o.Full {
+				t.Error("no [data-testid=open-full] link")
+			}
+			if t.Failed() {
+				t.Logf("screenshot: %s", embedScreenshot(t, host, frame, tc.width, 900, fmt.Sprintf("embed-%d.png", tc.width)))
+			}
+		})
+	}
 }

@@ -455,7 +455,7 @@ func TestPrintOnePage(t *testing.T) {
 			t.Errorf("the signature block lacks %q: %s", s, signatures)
 		}
 	}
-	for _, s := range []string{"Reps to have: 3", "Per week", "Opportunities"} {
+	for _, s := range []string{"Reps needed: 3", "Per week", "Opportunities"} {
 		if !strings.Contains(doc, s) {
 			t.Errorf("the printout lacks %q:\n%s", s, doc)
 		}

@@ -22,35 +22,46 @@ type Catalog struct {
 	// marketing(mqlsWeek, mqlsMonth)
 	SLAMarketing string
 	// sales(reps, cap, load, calls, emails)
-	SLASales string
+	SLASalesOne string // SLASales with one rep
+	SLASales    string
 	// short(reps, covered, needed, percent, load)
 	Short string
 	// exact(reps, load): nobody is short
 	Exact string
 	// activity(mqls, sqls, calls, emails)
-	Activity        string
-	NoticeParam     string // (param, message)
-	NoticeStorage   string
-	Errors          map[funnel.Code]string
-	WholeNumber     string
-	RevenueLarge    string
-	Percent         string // "%s %%" or "%s%%"
-	ForecastTitle   string
-	TrafficRevenue  string
-	CapacityRevenue string
-	ExpectedNote    string
-	Bottleneck      map[funnel.Bottleneck]string
-	ForecastTraffic string // (trafficRevenue, capacityRevenue, gapOrSurplus)
-	ForecastSales   string
-	Gap, Surplus    string // (amount)
-	OnTarget        string
-	Customers       string
+	Activity           string
+	RealLoad           string // (MQLs, SQLs) per rep per week, the plan's average
+	NoticeParam        string // (param, message)
+	NoticeStorage      string
+	StaleNote          string // results kept while fields are invalid: %s names them
+	Errors             map[funnel.Code]string
+	WholeNumber        string
+	RevenueLarge       string
+	Percent            string // "%s %%" or "%s%%"
+	ForecastTitle      string
+	TrafficRevenue     string
+	CapacityRevenue    string
+	ReachableCustomers string // forecast: customers the binding constraint allows
+	ReachableRevenue   string
+	TrafficCustomers   string // the traffic's own figure, labelled as such
+	CapacityCustomers  string
+	AloneTitle         string // heads each constraint's own figures
+	ExpectedNote       string
+	Bottleneck         map[funnel.Bottleneck]string
+	ForecastTraffic    string // (trafficRevenue, capacityRevenue, gapOrSurplus)
+	ForecastSales      string
+	Gap, Surplus       string // (amount)
+	OnTarget           string
+	Customers          string
 	// goalLine(goal, ticket, customers)
 	GoalLine string
 
 	ShareTitle, ShareNote, CopyLink, CopyEmbed, Copied, EmbedTitle, OpenFull string
 	UpdateReady, Reload                                                      string
-	KeyMQLs, KeyVisitors, KeyRevenue                                         string
+	KeyMQLs, KeyVisitors, KeyRevenue, KeyReps, KeyCustomers                  string
+	RepsWhy                                                                  string // why ceil(FTE) reps, not the article's rounded-down count
+	Headline                                                                 string
+	AllInputs, MoreResults                                                   string // an embed's folded inputs and results
 
 	InputsLabel, TableOf, ExpectedTitle, ExpectedYear string
 

@@ -115,8 +115,8 @@ type comparisonTable struct {
 }
 
 func (ct comparisonTable) render() []app.UI {
-	t, n := text.For(ct.lang), formatFor(ct.lang, ct.a.Cur)
-	na, nb := n, formatFor(ct.lang, ct.b.Cur)
+	t, n := text.For(ct.lang), formatFor(ct.lang, ct.a.Cur).Grouped()
+	na, nb := n, formatFor(ct.lang, ct.b.Cur).Grouped()
 	a, b, c, nameA, nameB := ct.a, ct.b, ct.cmp, ct.nameA, ct.nameB
 	sameCur := a.Cur == b.Cur
 	row := func(label, key, va, vb, delta string, raw int64, ok bool) app.UI {

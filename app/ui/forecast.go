@@ -18,21 +18,42 @@ func (c *calculator) renderForecast() app.UI {
 		app.P().Class("bottleneck").DataSet("testid", "bottleneck").DataSet("value", string(f.Bottleneck)).
 			Text(t.Bottleneck[f.Bottleneck]),
 		app.P().Text(forecastSentence(t, n, f, c.sc.Goal)),
-		app.Dl().Class("figures").Body(
-			figure(t.Customers, "forecast-customers", n.Fixed(int64(f.Expected[funnel.Customers]), 1)),
+		// What is reachable leads; each constraint's own figures follow,
+		// labelled as such.
+		app.Dl().Class("figures reachable").Body(
+			figure(t.ReachableCustomers, "reachable-customers", n.Fixed(int64(f.Customers), 1)),
+			figure(t.ReachableRevenue, "reachable-revenue", n.Money(f.Revenue)),
+		),
+		app.If(!c.sc.Embed, func() app.UI { return c.renderForecastDetail(t, n, f) }),
+	)
+}
+
+// renderForecastDetail is each constraint's own figures and the traffic's
+// people per stage (the full calculator's; an embed keeps to the answer).
+func (c *calculator) renderForecastDetail(t *text.Catalog, n numfmt.Formatter, f funnel.Forecast) app.UI {
+	return app.Div().Class("forecast-detail").Body(
+		app.H3().Class("alone").Text(t.AloneTitle),
+		app.Dl().Class("figures alone").Body(
+			figure(t.TrafficCustomers, "forecast-customers", n.Fixed(int64(f.Expected[funnel.Customers]), 1)),
 			figure(t.TrafficRevenue, "forecast-revenue", n.Money(f.TrafficRevenue)),
+			figure(t.CapacityCustomers, "capacity-customers", n.Fixed(int64(f.CapacityCustomers), 1)),
 			figure(t.CapacityRevenue, "capacity-revenue", n.Money(f.CapacityRevenue)),
 		),
 		app.P().Class("note").Text(t.ExpectedNote),
-		tableWrap(t, t.ExpectedTitle).Body(app.Table().Body(
-			app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
-				s := funnel.Stages[i]
-				return app.Tr().Body(
-					app.Th().Scope("row").Text(t.Stages[s]),
-					app.Td().DataSet("testid", "expected-"+s.Key()).Text(n.Fixed(int64(f.Expected[s]), 1)),
-				)
-			})),
-		)),
+		tableWrap(t, t.ExpectedTitle).Body(expectedTable(t, n.Grouped(), f)),
+	)
+}
+
+// expectedTable is the forecast's people per stage, a column.
+func expectedTable(t *text.Catalog, n numfmt.Formatter, f funnel.Forecast) app.UI {
+	return app.Table().Body(
+		app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
+			s := funnel.Stages[i]
+			return app.Tr().Body(
+				app.Th().Scope("row").Text(t.Stages[s]),
+				app.Td().DataSet("testid", "expected-"+s.Key()).Text(n.Fixed(int64(f.Expected[s]), 1)),
+			)
+		})),
 	)
 }
 

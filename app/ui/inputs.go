@@ -92,7 +92,7 @@ func (c *calculator) renderControl(k control) app.UI {
 	t := c.texts()
 	name := string(k.field)
 	text := c.sc.Text(k.field)
-	box := c.boxText(k.field, c.numbers().Mark())
+	box := c.boxText(k.field, c.numbers())
 	lo, hi, step := k.sliderRange()
 	pos := k.position(text)
 	err := c.errs[k.field]

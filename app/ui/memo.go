@@ -43,6 +43,7 @@ type (
 
 	slaKey struct {
 		localeKey
+		Embed              bool
 		Goal, Ticket       funnel.Money
 		Cap, Calls, Emails int64
 		Customers          int64
@@ -53,9 +54,11 @@ type (
 	}
 
 	team struct {
-		Reps int64
-		FTE  funnel.Hundredths
-		Load funnel.Tenths
+		Reps          int64
+		FTE           funnel.Hundredths
+		Load, SQLLoad funnel.Tenths
+		SQLs          int64 // a year: the real load reads "< 0.1" only when some
+		Short         funnel.Shortfall
 	}
 
 	stagesKey struct {
@@ -71,14 +74,16 @@ type (
 	keyFigures struct {
 		localeKey
 		Mode           funnel.Mode
-		MQLsWeek       funnel.Tenths
-		Reps, Visitors int64
+		MQLs, Visitors funnel.Per
+		Reps           int64
+		Customers      funnel.Tenths
 		Revenue        funnel.Money
 		Bottleneck     funnel.Bottleneck
 	}
 
 	forecastKey struct {
 		localeKey
+		Embed    bool
 		Forecast funnel.Forecast
 		Goal     funnel.Money
 	}
@@ -105,14 +110,18 @@ func (c *calculator) localeKey() localeKey { return localeKey{c.sc.Lang, c.sc.Cu
 
 func (c *calculator) team() team {
 	p := c.result.plan
-	return team{p.Reps, p.FTE, p.Load}
+	k := team{Reps: p.Reps, FTE: p.FTE, Load: p.Load, SQLLoad: p.SQLLoad, SQLs: p.Stages[funnel.SQLs].Year}
+	if p.Short != nil {
+		k.Short = *p.Short
+	}
+	return k
 }
 
 // slaKey is what the SLA card says: not the visitors or leads, so moving
 // r1 or r2 leaves it be.
 func (c *calculator) slaKey() slaKey {
 	in, p := c.sc.Inputs, c.result.plan
-	k := slaKey{localeKey: c.localeKey(), Goal: in.Goal, Ticket: in.Ticket, Cap: in.Cap, Calls: in.Calls,
+	k := slaKey{localeKey: c.localeKey(), Embed: c.sc.Embed, Goal: in.Goal, Ticket: in.Ticket, Cap: in.Cap, Calls: in.Calls,
 		Emails: in.Emails, Customers: p.Stages[funnel.Customers].Year, MQLs: p.Stages[funnel.MQLs],
 		team: c.team(), Activity: p.Activity}
 	if p.Short != nil {
@@ -127,12 +136,12 @@ func (c *calculator) teamKey() teamKey { return teamKey{c.localeKey(), c.team()}
 
 func (c *calculator) keyFigures() keyFigures {
 	p, f := c.result.plan, c.result.forecast
-	return keyFigures{c.localeKey(), c.sc.Mode, p.Stages[funnel.MQLs].Week, p.Reps,
-		p.Stages[funnel.Visitors].Year, f.Revenue, f.Bottleneck}
+	return keyFigures{c.localeKey(), c.sc.Mode, p.Stages[funnel.MQLs], p.Stages[funnel.Visitors], p.Reps,
+		f.Customers, f.Revenue, f.Bottleneck}
 }
 
 func (c *calculator) forecastKey() forecastKey {
-	return forecastKey{c.localeKey(), c.result.forecast, c.sc.Goal}
+	return forecastKey{c.localeKey(), c.sc.Embed, c.result.forecast, c.sc.Goal}
 }
 
 func (c *calculator) groupKey(ks []control) groupKey {

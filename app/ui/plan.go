@@ -14,24 +14,47 @@ import (
 func (c *calculator) renderSLA() app.UI {
 	t, n, p := c.texts(), c.numbers(), c.result.plan
 	s := slaSentences(t, n, p, c.sc.Inputs)
-	a := p.Activity
 	return app.Section().Class("card sla").Aria("labelledby", "sla-title").Body(
 		app.H2().ID("sla-title").Text(t.SLATitle),
-		app.P().Class("goal-line").DataSet("testid", "goal-line").Text(s.Goal),
+		app.If(!c.sc.Embed, func() app.UI { // an embed shows goal and ticket right below
+			return app.P().Class("goal-line").DataSet("testid", "goal-line").Text(s.Goal)
+		}),
 		app.Div().Class("sla-pair").Body(
 			app.Div().Class("sla-side").Body(
 				app.H3().Text(t.MarketingToSales),
-				app.P().DataSet("testid", "sla-marketing").Text(s.Marketing),
+				s.marketing.paragraph("sla-marketing"),
 			),
 			app.Div().Class("sla-side").Body(
 				app.H3().Text(t.SalesToMarketing),
-				app.P().DataSet("testid", "sla-sales").Text(s.Sales),
+				s.sales.paragraph("sla-sales"),
 			),
 		),
-		app.P().Class("note").DataSet("testid", "sla-rounding").Text(s.Note),
-		app.P().Class("note").Text(fmt.Sprintf(t.Activity, numfmt.Int(n, a.MQLs), n.Upto(int64(a.SQLs), 2),
-			countUpto(n, int64(a.Calls), 2, t.CallNoun), countUpto(n, int64(a.Emails), 2, t.EmailNoun))),
+		app.If(!c.sc.Embed, func() app.UI { return c.renderSLANotes(s) }),
 	)
+}
+
+// renderSLANotes are the SLA's fine print: the rounding, a rep's week at
+// full capacity and the real load (not in an embed, whose team card says
+// why that many reps).
+func (c *calculator) renderSLANotes(s slaStrings) app.UI {
+	t, n, p := c.texts(), c.numbers(), c.result.plan
+	a := p.Activity
+	return app.Div().Class("sla-notes").Body(
+		app.P().Class("note").DataSet("testid", "sla-rounding").Text(s.Note),
+		app.P().Class("note").DataSet("testid", "activity").Text(fmt.Sprintf(t.Activity, numfmt.Int(n, a.MQLs), n.Upto(int64(a.SQLs), 2),
+			countUpto(n, int64(a.Calls), 2, t.CallNoun), countUpto(n, int64(a.Emails), 2, t.EmailNoun))),
+		app.P().DataSet("testid", "real-load").Text(fmt.Sprintf(t.RealLoad, perShown(n, p.Load, p.Stages[funnel.MQLs].Year),
+			perShown(n, p.SQLLoad, p.Stages[funnel.SQLs].Year))),
+	)
+}
+
+// perShown is a per-period figure in tenths, or "< 0.1" when a need that is
+// not zero rounds to 0.0 (year is its yearly count).
+func perShown(n numfmt.Formatter, v funnel.Tenths, year int64) string {
+	if v == 0 && year > 0 {
+		return "< " + n.Fixed(1, 1)
+	}
+	return n.Fixed(int64(v), 1)
 }
 
 // renderTeam shows the workload and the reps to have.
@@ -44,6 +67,12 @@ func (c *calculator) renderTeam() app.UI {
 			figure(t.FTE, "fte", n.Fixed(int64(p.FTE), 2)),
 			figure(t.Load, "load", n.Fixed(int64(p.Load), 1)),
 		),
+		app.If(p.Short != nil, func() app.UI {
+			s := p.Short
+			return app.P().Class("reps-why").DataSet("testid", "reps-why").Text(fmt.Sprintf(t.RepsWhy,
+				numfmt.Int(n, p.Reps), numfmt.Int(n, s.Reps), count(n, s.Reps, t.RepNoun),
+				numfmt.Int(n, s.Covered), numfmt.Int(n, s.Needed)))
+		}),
 	)
 }
 
@@ -67,6 +96,7 @@ func (c *calculator) renderVolumes() app.UI {
 // month and week. hooks adds the test hooks (count-*, week-*): only the
 // table on screen has them, not the printed copy.
 func stageTable(t *text.Catalog, n numfmt.Formatter, p funnel.Plan, hooks bool) app.HTMLTable {
+	n = n.Grouped() // a column reads evenly: 8.976,6 above 32.941,7
 	hook := func(td app.HTMLTd, id string) app.HTMLTd {
 		if hooks {
 			return td.DataSet("testid", id)
@@ -105,6 +135,7 @@ func tableWrap(t *text.Catalog, label string) app.HTMLDiv {
 // slaStrings are the SLA's sentences as the page shows them.
 type slaStrings struct {
 	Goal, Marketing, Sales, Note, Reps string
+	marketing, sales                   phrase // Marketing and Sales, figures apart
 }
 
 // slaSentences formats the SLA from the same templates and numbers as the
@@ -123,14 +154,19 @@ func slaSentences(t *text.Catalog, n numfmt.Formatter, p funnel.Plan, in funnel.
 	default:
 		note = fmt.Sprintf(t.Exact, count(n, p.Reps, t.RepNoun), n.Fixed(int64(p.Load), 1))
 	}
-	return slaStrings{
+	sales := t.SLASales
+	if p.Reps == 1 {
+		sales = t.SLASalesOne
+	}
+	s := slaStrings{
 		Goal: fmt.Sprintf(t.GoalLine, n.Money(in.Goal), n.Money(in.Ticket),
 			count(n, p.Stages[funnel.Customers].Year, t.CustomerNoun)),
-		Marketing: fmt.Sprintf(t.SLAMarketing,
-			n.Fixed(int64(mqls.Week), 1), n.Fixed(int64(mqls.Month), 1)),
-		Sales: fmt.Sprintf(t.SLASales, count(n, p.Reps, t.RepNoun), numfmt.Int(n, in.Cap), n.Fixed(int64(p.Load), 1),
+		marketing: newPhrase(t.SLAMarketing, perShown(n, mqls.Week, mqls.Year), perShown(n, mqls.Month, mqls.Year)),
+		sales: newPhrase(sales, count(n, p.Reps, t.RepNoun), numfmt.Int(n, in.Cap), perShown(n, p.Load, mqls.Year),
 			count(n, in.Calls, t.SLACallNoun), count(n, in.Emails, t.SLAEmailNoun)),
 		Note: note,
 		Reps: fmt.Sprintf(t.PrintReps, numfmt.Int(n, p.Reps), n.Fixed(int64(p.FTE), 2)),
 	}
+	s.Marketing, s.Sales = s.marketing.String(), s.sales.String()
+	return s
 }

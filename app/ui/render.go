@@ -34,17 +34,21 @@ func (c *calculator) Render() app.UI {
 	for i, r := range c.renderResults() {
 		results = append(results, c.part("results/"+strconv.Itoa(i), r))
 	}
+	inputsSection := app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(inputs...)
+	resultsDiv := app.Div().Class(resultsClass(len(c.staleFields()) > 0)).Body(results...)
+	layout := app.Div().Class("layout").Body(inputsSection, resultsDiv)
+	if c.sc.Embed { // the answer first
+		layout = app.Div().Class("layout").Body(resultsDiv, inputsSection)
+	}
 	return root.Body(
 		c.renderUpdate(),
 		c.part("header", func() app.UI {
 			return newMemo("header", headerKey{c.localeKey(), c.sc.Mode, c.sc.Embed}, c.renderHeader)
 		}),
 		c.renderNotices(),
+		c.renderStale(),
 		c.part("keys", func() app.UI { return newMemo("keys", c.keyFigures(), c.renderKeyFigures) }),
-		app.Div().Class("layout").Body(
-			app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(inputs...),
-			app.Div().Class("results").Body(results...),
-		),
+		layout,
 		app.If(!c.sc.Embed, func() app.UI {
 			return c.part("tools", func() app.UI { return app.Div().Class("tools").Body(c.renderTools()...) })
 		}).Else(c.renderEmbedFooter),
@@ -59,11 +63,16 @@ func (c *calculator) renderHeader() app.UI {
 			app.H1().Text("Embudo"),
 			app.If(!c.sc.Embed, func() app.UI { return app.P().Class("tagline").Text(t.Tagline) }),
 		),
-		app.Div().Class("toolbar").Body(
-			c.renderModeSwitch(),
-			c.renderSelect("lang", t.LangLabel, c.sc.Lang, langCodes, langNames, c.onLang),
-			c.renderSelect("cur", t.CurLabel, c.sc.Cur, funnel.Currencies, nil, c.onCur),
-		),
+		app.If(!c.sc.Embed, c.renderToolbar), // an embed has it under "All inputs"
+	)
+}
+
+func (c *calculator) renderToolbar() app.UI {
+	t := c.texts()
+	return app.Div().Class("toolbar").Body(
+		c.renderModeSwitch(),
+		c.renderSelect("lang", t.LangLabel, c.sc.Lang, langCodes, langNames, c.onLang),
+		c.renderSelect("cur", t.CurLabel, c.sc.Cur, funnel.Currencies, nil, c.onCur),
 	)
 }
 
@@ -121,35 +130,41 @@ func (c *calculator) renderSelect(name, label, value string, options []string, n
 // renderUpdate offers a reload once a new version is installed, so the
 // app is never silently stale.
 func (c *calculator) renderUpdate() app.UI {
+	slot := app.Div().Class("update-slot")
 	if !c.update {
-		return nil
+		return slot
 	}
 	t := c.texts()
-	return app.Div().Class("update").Attr("role", "status").DataSet("testid", "update-notice").Body(
+	return slot.Body(app.Div().Class("update").Attr("role", "status").DataSet("testid", "update-notice").Body(
 		app.Span().Text(t.UpdateReady),
 		app.Button().Type("button").Class("primary").Text(t.Reload).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-	)
+	))
 }
 
-// renderKeyFigures is a compact strip of the headline numbers that stays
-// in view on narrow screens while the sliders scroll.
+// renderKeyFigures is the answer first, on every width: the MQLs a week,
+// the reps needed and the visitors a month (in forecast mode, what is
+// reachable and what binds). On narrow screens it stays in view while the
+// sliders scroll.
 func (c *calculator) renderKeyFigures() app.UI {
 	t, n := c.texts(), c.numbers()
-	item := func(value, label string) app.UI {
-		return app.Span().Class("key").Body(app.Strong().Text(value), app.Text(" "+label))
+	item := func(testid, value, label string) app.UI {
+		return app.Span().Class("key").DataSet("testid", testid).Body(app.Strong().Text(value), app.Text(" "+label))
 	}
+	bar := app.Section().Class("keybar").DataSet("testid", "headline").Aria("label", t.Headline)
 	if c.sc.Mode == funnel.ModeForecast {
 		f := c.result.forecast
-		return app.Div().Class("keybar").Aria("hidden", true).Body(
-			item(n.Money(f.Revenue), t.KeyRevenue),
+		return bar.Body(
+			item("headline-revenue", n.Money(f.Revenue), t.KeyRevenue),
+			item("headline-customers", n.Fixed(int64(f.Customers), 1), t.KeyCustomers),
 			app.Span().Class("key").Text(t.Bottleneck[f.Bottleneck]),
 		)
 	}
 	p := c.result.plan
-	return app.Div().Class("keybar").Aria("hidden", true).Body(
-		item(n.Fixed(int64(p.Stages[funnel.MQLs].Week), 1), t.KeyMQLs),
-		app.Span().Class("key").Body(app.Strong().Text(count(n, p.Reps, t.RepNoun))),
-		item(numfmt.Int(n, p.Stages[funnel.Visitors].Year), t.KeyVisitors),
+	mqls, visitors := p.Stages[funnel.MQLs], p.Stages[funnel.Visitors]
+	return bar.Body(
+		item("headline-mqls", perShown(n, mqls.Week, mqls.Year), t.KeyMQLs),
+		item("headline-reps", numfmt.Int(n, p.Reps), t.KeyReps),
+		item("headline-visitors", perShown(n, visitors.Month, visitors.Year), t.KeyVisitors),
 	)
 }
 
@@ -167,10 +182,46 @@ func (c *calculator) renderNotices() app.UI {
 	if c.stale {
 		items = append(items, notice(t.NoticeStorage))
 	}
+	// Always there, so that a notice coming or going never shifts the
+	// page's parts (go-app matches children by position: a shift would
+	// replace every part after it, the box being typed in too).
+	slot := app.Div().Class("notice-slot").Attr("role", "alert")
 	if len(items) == 0 {
-		return nil
+		return slot
 	}
-	return app.Div().Attr("role", "alert").Body(app.Ul().Class("notices").Body(items...))
+	return slot.Body(app.Ul().Class("notices").Body(items...))
+}
+
+// renderStale says, while a box holds text that is not valid, that the
+// results and the link keep that field's last valid value.
+func (c *calculator) renderStale() app.UI {
+	fields := c.staleFields()
+	slot := app.Div().Class("stale-slot").Attr("role", "status")
+	if len(fields) == 0 {
+		return slot
+	}
+	t := c.texts()
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = t.Fields[f]
+	}
+	return slot.Body(app.P().Class("stale-note").DataSet("testid", "stale").
+		DataSet("fields", joinFields(fields)).Text(fmt.Sprintf(t.StaleNote, strings.Join(names, ", "))))
+}
+
+func resultsClass(stale bool) string {
+	if stale {
+		return "results stale"
+	}
+	return "results"
+}
+
+func joinFields(fs []funnel.Field) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = string(f)
+	}
+	return strings.Join(s, " ")
 }
 
 func notice(text string) app.UI {
@@ -209,6 +260,22 @@ func (c *calculator) renderInputs() []func() app.UI {
 			})
 		}
 	}
+	if c.sc.Embed {
+		// A blog column wants the answer: the first group shows (goal and
+		// ticket; traffic and team in forecast mode), the rest and the
+		// mode, language and currency are one click away.
+		rest := parts[1:]
+		return []func() app.UI{parts[0], func() app.UI {
+			body := []app.UI{c.renderToolbar()}
+			for _, p := range rest {
+				body = append(body, p())
+			}
+			return app.Details().Class("more-inputs").DataSet("testid", "all-inputs").Body(
+				app.Summary().Text(c.texts().AllInputs),
+				app.Div().Body(body...),
+			)
+		}}
+	}
 	return parts
 }
 
@@ -225,6 +292,28 @@ func (c *calculator) renderResults() []func() app.UI {
 			func() app.UI { return newMemo("team", c.teamKey(), c.renderTeam) },
 			func() app.UI { return newMemo("chart", c.stagesKey(), c.renderChart) },
 		}
+	}
+	if c.sc.Embed {
+		// The answer first (the SLA and the funnel, or the forecast); the
+		// tables, the team and the levers one click away.
+		shown := cards[:1]
+		if c.sc.Mode == funnel.ModePlan {
+			shown = []func() app.UI{cards[0], cards[3]}
+			cards = []func() app.UI{cards[1], cards[2]}
+		} else {
+			cards = nil
+		}
+		more := append(cards, c.renderSensitivity)
+		return append(shown, func() app.UI {
+			body := make([]app.UI, len(more))
+			for i, m := range more {
+				body[i] = m()
+			}
+			return app.Details().Class("more-results").DataSet("testid", "more-results").Body(
+				app.Summary().Text(c.texts().MoreResults),
+				app.Div().Body(body...),
+			)
+		})
 	}
 	cards = append(cards, c.renderSensitivity)
 	if !c.sc.Embed {
@@ -259,7 +348,7 @@ func (c *calculator) renderChart() app.UI {
 		ch.Values = append(ch.Values, numfmt.Int(n, p.Stages[s].Year))
 		ch.Counts = append(ch.Counts, float64(p.Stages[s].Year))
 	}
-	return app.Section().Class("card").Aria("label", t.ChartTitle).Body(
+	return app.Section().Class("card chart-card").Aria("label", t.ChartTitle).Body(
 		app.H2().Text(t.ChartTitle),
 		ch,
 	)

@@ -48,7 +48,7 @@ func (p *sensitivityPanel) levers() (funnel.Sensitivity, bool) {
 }
 
 func (p *sensitivityPanel) Render() app.UI {
-	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
+	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur).Grouped()
 	step := p.currentStep()
 	stepText := pp(t, n.Upto(int64(step), 2))
 	s, ok := p.levers()

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"net/url"
 	"slices"
-	"strings"
 
+	"embudo.app/app/numfmt"
 	"embudo.app/app/text"
 	"embudo.app/funnel"
 )
@@ -243,42 +243,8 @@ func (s *state) dropNotice(f funnel.Field) {
 // with the locale's decimal mark (see typedNumber).
 func (s *state) typed(f funnel.Field, text, mark string) bool {
 	s.edits[f] = text
-	return s.set(f, typedNumber(text, mark))
-}
-
-// typedNumber turns a number typed the local way into the link's plain
-// form. With the locale's decimal mark present, the other separator groups
-// ("1.000,5" in Spain, "1,000.5" in Mexico); without it, a separator
-// followed by groups of three digits groups ("100.000", "100,000") and any
-// other is a decimal mark ("2.75", "2,75"). Spaces go.
-func typedNumber(text, mark string) string {
-	text = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(strings.TrimSpace(text))
-	group := ","
-	if mark == "," {
-		group = "."
-	}
-	switch {
-	case strings.Contains(text, mark):
-		return strings.ReplaceAll(strings.ReplaceAll(text, group, ""), mark, ".")
-	case groupedThousands(text, group):
-		return strings.ReplaceAll(text, group, "")
-	}
-	return strings.ReplaceAll(text, group, ".")
-}
-
-// groupedThousands tells "100.000" (sep ".") from "2.75": digits, then
-// one or more groups of exactly three.
-func groupedThousands(text, sep string) bool {
-	parts := strings.Split(text, sep)
-	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
-		return false
-	}
-	for i, p := range parts {
-		if i > 0 && len(p) != 3 || strings.Trim(p, "0123456789") != "" {
-			return false
-		}
-	}
-	return true
+	sp, _ := funnel.SpecOf(f)
+	return s.set(f, typedNumber(text, sp.Kind, mark))
 }
 
 // slid applies a slider's text; the box shows the canonical value again.
@@ -287,18 +253,35 @@ func (s *state) slid(f funnel.Field, text string) bool {
 	return s.set(f, text)
 }
 
-// left is the user leaving a box: a valid one shows the canonical text.
+// left is the user leaving a box: it shows the value in force again, the
+// last valid one when what was typed is not.
 func (s *state) left(f funnel.Field) {
-	if s.errs[f] == nil {
-		delete(s.edits, f)
-	}
+	delete(s.edits, f)
+	delete(s.errs, f)
 }
 
 // boxText is what a field's number box shows: what is being typed, else
-// the value with the locale's decimal mark.
-func (s *state) boxText(f funnel.Field, mark string) string {
+// the value in the locale's digits, grouped (the box reads them back).
+func (s *state) boxText(f funnel.Field, n numfmt.Formatter) string {
 	if e, ok := s.edits[f]; ok {
 		return e
 	}
-	return strings.Replace(s.sc.Text(f), ".", mark, 1)
+	v, _ := s.sc.Value(f)
+	sp, _ := funnel.SpecOf(f)
+	if sp.Kind == funnel.KindMoney && v%100 != 0 {
+		return n.Fixed(v, sp.Limits.Scale) // cents in pairs: 1,234.50
+	}
+	return n.Upto(v, sp.Limits.Scale)
+}
+
+// staleFields are the fields whose text is not in force: the results
+// and the link show their last valid value.
+func (s *state) staleFields() []funnel.Field {
+	var fs []funnel.Field
+	for _, f := range funnel.InputFields {
+		if s.errs[f] != nil {
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }

@@ -80,7 +80,7 @@ func TestStateInput(t *testing.T) {
 		s.edits[funnel.FieldR1] = "2"
 		require.True(t, s.slid(funnel.FieldR1, "25"))
 		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
-		assert.Equal(t, "25", s.boxText(funnel.FieldR1, "."))
+		assert.Equal(t, "25", s.boxText(funnel.FieldR1, formatFor("en", "USD")))
 		assert.Equal(t, "25", s.sc.Query().Get("r1"))
 	})
 	t.Run("the same value changes nothing and recomputes nothing", func(t *testing.T) {
@@ -99,18 +99,20 @@ func TestStateInput(t *testing.T) {
 		s := newState()
 		require.False(t, s.typed(funnel.FieldTicket, "0", "."))
 		assert.Equal(t, int64(3200), s.result.plan.Stages[funnel.Visitors].Year)
-		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, "."))
+		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, formatFor("en", "USD")))
+		assert.Equal(t, []funnel.Field{funnel.FieldTicket}, s.staleFields())
 		require.NotNil(t, s.errs[funnel.FieldTicket])
 		assert.Equal(t, funnel.CodeTooSmall, s.errs[funnel.FieldTicket].Code)
 		assert.Equal(t, "1000", s.sc.Query().Get("ticket"))
 
 		s.left(funnel.FieldTicket)
-		assert.Equal(t, "0", s.boxText(funnel.FieldTicket, "."), "an invalid box keeps its text")
+		assert.Equal(t, "1,000", s.boxText(funnel.FieldTicket, formatFor("en", "USD")), "leaving an invalid box brings back the value in force")
+		assert.Empty(t, s.staleFields())
 		require.True(t, s.typed(funnel.FieldTicket, "500", "."))
 		assert.Nil(t, s.errs[funnel.FieldTicket])
 		assert.Equal(t, int64(6400), s.result.plan.Stages[funnel.Visitors].Year)
 		s.left(funnel.FieldTicket)
-		assert.Equal(t, "500", s.boxText(funnel.FieldTicket, "."))
+		assert.Equal(t, "500", s.boxText(funnel.FieldTicket, formatFor("en", "USD")))
 	})
 	t.Run("a combination past the limit is an error beside the field", func(t *testing.T) {
 		s := newState()
@@ -162,28 +164,60 @@ func TestLogSliderSteps(t *testing.T) {
 }
 
 func TestTypedNumber(t *testing.T) {
-	tests := []struct{ text, mark, want string }{
-		{"2,75", ",", "2.75"},
-		{"1.000,5", ",", "1000.5"},
-		{"2.75", ",", "2.75"},
-		{"100.000", ",", "100000"},
-		{"1.234.567", ",", "1234567"},
-		{" 100 000 ", ",", "100000"},
-		{"100,000", ".", "100000"},
-		{"1,000.5", ".", "1000.5"},
-		{"2,75", ".", "2.75"},
-		{"2.75", ".", "2.75"},
-		{"abc", ".", "abc"},
-		{"1.2.3", ",", "1.2.3"},
+	money, rate, count := funnel.KindMoney, funnel.KindRate, funnel.KindCount
+	tests := []struct {
+		text string
+		kind funnel.Kind
+		mark string
+		want string
+	}{
+		{"2,75", rate, ",", "2.75"},
+		{"1.000,5", money, ",", "1000.5"},
+		{"2.75", rate, ",", "2.75"},
+		{"100.000", money, ",", "100000"},
+		{"1.234.567", count, ",", "1234567"},
+		{" 100 000 ", money, ",", "100000"},
+		{"100,000", money, ".", "100000"},
+		{"1,000.5", money, ".", "1000.5"},
+		{"2,75", rate, ".", "2.75"},
+		{"2.75", rate, ".", "2.75"},
+		{"abc", money, ".", "abc"},
+		{"1.2.3", money, ",", "1.2.3"},
+		// What people type and paste.
+		{"250k", money, ".", "250000"},
+		{"250K", money, ".", "250000"},
+		{"$250,000", money, ".", "250000"},
+		{"$ 250,000.50", money, ".", "250000.50"},
+		{"US$250k", money, ".", "250000"},
+		{"250.000 €", money, ",", "250000"},
+		{"R$ 1.234,56", money, ",", "1234.56"},
+		{"1,5M", money, ",", "1500000"},
+		{"1.5M", money, ".", "1500000"},
+		{"2 mil", money, ",", "2000"},
+		{"1,25 mil", money, ",", "1250"},
+		{"0.0015k", money, ".", "1.5"},
+		{"20k", count, ".", "20000"},
+		{"2,5 %", rate, ",", "2.5"},
+		{"2.5%", rate, ".", "2.5"},
+		{"12 USD", money, ".", "12"},
+		// Not numbers: funnel names the problem.
+		{"5%", money, ".", "5%"},
+		{"2k%", rate, ".", "2k%"},
+		{"$", money, ".", ""},
+		{"k", money, ".", "k"},
+		{"1e6", money, ".", "1e6"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, typedNumber(tt.text, tt.mark), "%q with %q", tt.text, tt.mark)
+		assert.Equal(t, tt.want, typedNumber(tt.text, tt.kind, tt.mark), "%q with %q", tt.text, tt.mark)
+	}
+	for _, tt := range []struct{ in, want string }{{"1.5", "1500000"}, {"0.000001", "1"}, {"12", "12000000"}, {"0.5", "500000"}} {
+		assert.Equal(t, tt.want, shiftPoint(tt.in, 6), tt.in)
 	}
 	s := newState()
 	require.True(t, s.typed(funnel.FieldR1, "2,75", ","))
 	assert.Equal(t, "2.75", s.sc.Text(funnel.FieldR1))
 	s.left(funnel.FieldR1)
-	assert.Equal(t, "2,75", s.boxText(funnel.FieldR1, ","))
+	assert.Equal(t, "2,75", s.boxText(funnel.FieldR1, formatFor("es", "EUR")))
 }
 
 // TestForecastExport checks the forecast's CSV rows and text follow the

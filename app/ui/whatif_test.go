@@ -131,7 +131,7 @@ func TestSLAText(t *testing.T) {
 	assert.Equal(t, "A goal of $100,000 at $1,000 per customer takes 100 customers a year.", s.Goal)
 	assert.Equal(t, "Marketing delivers 16.7 MQLs a week (66.7 a month) to Sales.", s.Marketing)
 	assert.Contains(t, s.Sales, "with 3 reps, each reviewing up to 8 MQLs a week (5.6 on average), calling each SQL 2 times and emailing it 3 times a week.")
-	assert.Equal(t, "Reps to have: 3 (workload 2.08 FTE).", s.Reps)
+	assert.Equal(t, "Reps needed: 3 (workload 2.08 FTE).", s.Reps)
 	out := slaText(tx, s, "http://x/?a=1")
 	for _, part := range []string{s.Goal, "Marketing → Sales: " + s.Marketing, "Sales → Marketing: " + s.Sales, s.Note, "http://x/?a=1"} {
 		assert.Contains(t, out, part)
