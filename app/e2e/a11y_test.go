@@ -52,6 +52,12 @@ func TestAccessibility(t *testing.T) {
 		{"notices 320", "/?goal=-5&r2=abc", 320, false},
 		{"portuguese 320", "/?lang=pt&cur=BRL", 320, false},
 		{"portuguese forecast dark 1280", "/?mode=forecast&lang=pt&cur=BRL", 1280, true},
+		{"plan en dark 320", "/?lang=en", 320, true},
+		{"plan es light 1280", "/?lang=es&cur=EUR", 1280, false},
+		{"embed en 1280", "/?embed=1&lang=en", 1280, false},
+		{"embed es dark 1280", "/?embed=1&lang=es&mode=forecast", 1280, true},
+		{"embed en dark 320", "/?embed=1&lang=en&mode=forecast", 320, true},
+		{"stale 320", "/?lang=es", 320, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,6 +78,12 @@ func TestAccessibility(t *testing.T) {
 			}
 			navigate(t, ctx, tc.path)
 			waitReady(t, ctx)
+			// What is folded is audited too (an embed's inputs and results).
+			eval[bool](t, ctx, `(document.querySelectorAll('main details').forEach(d => d.open = true), true)`)
+			if strings.HasPrefix(tc.name, "stale") {
+				setSlider(t, ctx, "field-r1", "150")
+				waitJS(t, ctx, `!!document.querySelector('[data-testid=stale]')`, waitTimeout, "the stale note")
+			}
 
 			if wide := eval[bool](t, ctx, `document.documentElement.scrollWidth > document.documentElement.clientWidth`); wide {
 				t.Errorf("%s scrolls sideways at %d px", tc.path, tc.width)

@@ -24,12 +24,14 @@ var (
 		{funnel.FieldGoal, 1_000, 1_000_000_000, 0, true},
 		{funnel.FieldTicket, 10, 1_000_000, 0, true},
 	}
+	// Rate sliders move a tenth of a point and land on round values; the
+	// box still takes hundredths.
 	rateControls = []control{
-		{funnel.FieldR1, 0.01, 100, 0.01, false},
-		{funnel.FieldR2, 0.01, 100, 0.01, false},
-		{funnel.FieldR3, 0.01, 100, 0.01, false},
-		{funnel.FieldR4, 0.01, 100, 0.01, false},
-		{funnel.FieldR5, 0.01, 100, 0.01, false},
+		{funnel.FieldR1, 0.1, 100, 0.1, false},
+		{funnel.FieldR2, 0.1, 100, 0.1, false},
+		{funnel.FieldR3, 0.1, 100, 0.1, false},
+		{funnel.FieldR4, 0.1, 100, 0.1, false},
+		{funnel.FieldR5, 0.1, 100, 0.1, false},
 	}
 	teamControls = []control{
 		{funnel.FieldWeeks, 1, 53, 1, false},
@@ -73,6 +75,55 @@ func (k control) text(pos string) string {
 	return strconv.FormatFloat(math.Round(v/mag)*mag, 'f', max(0, -exp), 64)
 }
 
+// nudge is the link text n steps away from value (the field's fixed-point
+// units): the next slider position of a log control, the next multiple of
+// the step of a linear one (2.75 goes up to 2.8 and down to 2.7), within
+// the slider's range.
+func (k control) nudge(value int64, n int) string {
+	sp, _ := funnel.SpecOf(k.field)
+	scale := sp.Limits.Scale
+	if k.log {
+		// The |n|-th position past value, in n's direction.
+		text := funnel.FormatFixed(value, scale)
+		v, _ := strconv.ParseFloat(text, 64)
+		pos, _ := strconv.Atoi(k.position(text))
+		for next, left := pos, abs(n); next >= 0 && next <= logSteps; next += sign(n) {
+			t := k.text(strconv.Itoa(next))
+			if p, _ := strconv.ParseFloat(t, 64); (p-v)*float64(sign(n)) > 0 {
+				text, v = t, p
+				if left--; left == 0 {
+					break
+				}
+			}
+		}
+		return text
+	}
+	unit := int64(math.Round(math.Pow10(scale)))
+	step := int64(math.Round(k.stp * float64(unit)))
+	lo, hi := int64(math.Round(k.min*float64(unit))), int64(math.Round(k.max*float64(unit)))
+	v := value
+	for range abs(n) {
+		if n > 0 {
+			v = (v/step + 1) * step
+		} else {
+			v = (v+step-1)/step*step - step
+		}
+	}
+	if v < lo { // a box may hold less than the slider's least (0.01 %)
+		v = min(value, lo)
+	}
+	return funnel.FormatFixed(min(v, hi), scale)
+}
+
+func sign(n int) int {
+	if n < 0 {
+		return -1
+	}
+	return 1
+}
+
+func abs(n int) int { return n * sign(n) }
+
 func (k control) sliderRange() (lo, hi, step string) {
 	if k.log {
 		return "0", strconv.Itoa(logSteps), "1"
@@ -101,7 +152,7 @@ func (c *calculator) renderControl(k control) app.UI {
 		DataSet("testid", "field-"+name).DataSet("field", name).
 		Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
 		Value(box).
-		OnInput(c.onField).OnChange(c.onFieldDone)
+		OnInput(c.onField).OnChange(c.onFieldDone).OnKeyDown(c.onFieldKey)
 	if k.log { // money and traffic take up to 16 characters
 		field = field.Class("wide")
 	}
@@ -117,7 +168,7 @@ func (c *calculator) renderControl(k control) app.UI {
 				Min(lo).Max(hi).Attr("step", step).Value(pos).DataSet("pos", pos).
 				Aria("labelledby", "label-"+name).
 				Aria("valuetext", c.valueText(k.field)).
-				OnInput(c.onSlider),
+				OnInput(c.onSlider).OnKeyDown(c.onSliderKey),
 			field,
 			app.Span().Class("unit").Aria("hidden", true).Text(c.unit(k.field)),
 		),
@@ -187,6 +238,44 @@ func (c *calculator) onField(ctx app.Context, e app.Event) {
 		return
 	}
 	if c.typed(k.field, text, c.numbers().Mark()) {
+		c.save(ctx)
+	}
+}
+
+// onSliderKey: PageUp and PageDown move ten steps (a point on a rate);
+// the arrows keep the browser's one step.
+func (c *calculator) onSliderKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "PageUp":
+		c.nudge(ctx, e, 10)
+	case "PageDown":
+		c.nudge(ctx, e, -10)
+	}
+}
+
+// onFieldKey: ↑ and ↓ in a box move one step, ten with Shift.
+func (c *calculator) onFieldKey(ctx app.Context, e app.Event) {
+	n := 1
+	if e.Get("shiftKey").Bool() {
+		n = 10
+	}
+	switch e.Get("key").String() {
+	case "ArrowUp":
+		c.nudge(ctx, e, n)
+	case "ArrowDown":
+		c.nudge(ctx, e, -n)
+	}
+}
+
+// nudge moves the event's field n steps from the value in force.
+func (c *calculator) nudge(ctx app.Context, e app.Event, n int) {
+	k, _ := controlOf(ctx)
+	if k.field == "" {
+		return
+	}
+	e.PreventDefault()
+	v, _ := c.sc.Value(k.field)
+	if c.slid(k.field, k.nudge(v, n)) {
 		c.save(ctx)
 	}
 }

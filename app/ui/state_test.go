@@ -249,3 +249,36 @@ func TestFieldErrorOf(t *testing.T) {
 	en := text.For("en")
 	assert.Equal(t, en.Errors[funnel.CodeUnknown], fieldError(en, fieldErrorOf(errors.New("other")), formatFor("en", "USD")))
 }
+
+// TestNudge: ↑/↓ in a box and PageUp/PageDown on a slider land on the
+// step's multiples, within the slider's range.
+func TestNudge(t *testing.T) {
+	r1, weeks, goal := rateControls[0], teamControls[0], goalControls[0]
+	tests := []struct {
+		k     control
+		value int64
+		n     int
+		want  string
+	}{
+		{r1, 275, 1, "2.8"},
+		{r1, 275, -1, "2.7"},
+		{r1, 280, 1, "2.9"},
+		{r1, 280, -1, "2.7"},
+		{r1, 280, 10, "3.8"},
+		{r1, 5000, -10, "49"},
+		{r1, 9995, 1, "100"},
+		{r1, 10000, 10, "100"},
+		{r1, 10, -1, "0.1"},
+		{r1, 1, -1, "0.01"}, // below the slider: it stays
+		{r1, 1, 1, "0.1"},
+		{weeks, 48, 1, "49"},
+		{weeks, 48, 10, "53"},
+		{weeks, 1, -1, "1"},
+		{goal, 10_000_000, 1, "101000"},
+		{goal, 10_000_000, -1, "99500"},
+		{goal, 10_000_000, -2, "98200"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.k.nudge(tt.value, tt.n), "%s %d %+d", tt.k.field, tt.value, tt.n)
+	}
+}
