@@ -6,9 +6,10 @@ import "strconv"
 type Field string
 
 // The fields. FieldResult stands for the combination of inputs (a result
-// past MaxPeople or MaxRevenue). FieldStep is the sensitivity step and
-// FieldLeads the leads wanted in VisitorsForLeads; neither is a link
-// parameter.
+// past MaxPeople or MaxRevenue). FieldStep is the sensitivity step,
+// FieldLeads the leads wanted in VisitorsForLeads and FieldLeadVisits the
+// visitors in LeadsFromVisitors: the what-if tools' settings, in the link
+// so that it reproduces the screen.
 const (
 	FieldGoal   Field = "goal"
 	FieldTicket Field = "ticket"
@@ -30,6 +31,8 @@ const (
 	FieldResult Field = "result"
 	FieldStep   Field = "step"
 	FieldLeads  Field = "leads"
+
+	FieldLeadVisits Field = "lvisits"
 )
 
 // rateFields is RateField's answer for 1..5.
@@ -96,7 +99,22 @@ type Scenario struct {
 	Lang  string
 	Cur   string
 	Embed bool
+	// The what-if tools' settings: the sensitivity step (one of
+	// SensitivitySteps), and traffic ↔ leads' visitors a month (-1: the
+	// scenario's Visits) and leads wanted.
+	Step        Rate
+	LeadVisits  int64
+	LeadsWanted int64
 }
+
+// SensitivitySteps are the sensitivity steps offered, in hundredths of a
+// point; DefaultStep is the first shown.
+var SensitivitySteps = []Rate{50, 100, 200, 500}
+
+const DefaultStep Rate = 100
+
+// DefaultLeadsWanted is the second article's example: 100 leads a month.
+const DefaultLeadsWanted = 100
 
 // Limits is the allowed range and scale of a numeric field.
 type Limits struct {

@@ -18,7 +18,8 @@ func TestDefaults(t *testing.T) {
 		Weeks: 48, Cap: 8, Calls: 2, Emails: 3, Visits: 20_000, Reps: 3,
 	}, in)
 	assert.Empty(t, in.Validate())
-	assert.Equal(t, funnel.Scenario{Inputs: in, Mode: funnel.ModePlan, Cur: "USD"}, funnel.DefaultScenario())
+	assert.Equal(t, funnel.Scenario{Inputs: in, Mode: funnel.ModePlan, Cur: "USD",
+		Step: 100, LeadVisits: -1, LeadsWanted: 100}, funnel.DefaultScenario())
 }
 
 // TestInputSpecs checks each descriptor against the Inputs field it names:

@@ -34,6 +34,9 @@ var linkParams = func() []param {
 		param{field: FieldLang, optional: true}, // unset: the browser chooses
 		param{field: FieldCur},
 		param{field: FieldEmbed, optional: true, unset: "0"}, // the full page
+		param{field: FieldStep, optional: true, unset: "1"},
+		param{field: FieldLeadVisits, optional: true}, // unset: the scenario's visits
+		param{field: FieldLeads, optional: true, unset: "100"},
 	)
 }()
 
@@ -138,6 +141,31 @@ func (s *Scenario) setSetting(f Field, text string) *FieldError {
 			s.Cur = c
 			return nil
 		}
+	case FieldStep:
+		v, code := parseFixed(text, rateLimits)
+		if code != "" {
+			return fieldError(f, code, rateLimits)
+		}
+		for _, st := range SensitivitySteps {
+			if Rate(v) == st {
+				s.Step = st
+				return nil
+			}
+		}
+	case FieldLeadVisits, FieldLeads:
+		v := int64(-1)
+		if text != "" || f == FieldLeads {
+			var code Code
+			if v, code = parseFixed(text, peopleLimits); code != "" {
+				return fieldError(f, code, peopleLimits)
+			}
+		}
+		if f == FieldLeads {
+			s.LeadsWanted = v
+		} else {
+			s.LeadVisits = v
+		}
+		return nil
 	case FieldEmbed:
 		switch strings.ToLower(text) {
 		case "1", "true":
@@ -171,6 +199,15 @@ func (s *Scenario) settingText(f Field) string {
 			return "1"
 		}
 		return "0"
+	case FieldStep:
+		return FormatFixed(int64(s.Step), 2)
+	case FieldLeadVisits:
+		if s.LeadVisits < 0 {
+			return ""
+		}
+		return FormatFixed(s.LeadVisits, 0)
+	case FieldLeads:
+		return FormatFixed(s.LeadsWanted, 0)
 	}
 	return ""
 }

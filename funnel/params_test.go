@@ -31,7 +31,7 @@ func TestParseQueryDefaults(t *testing.T) {
 
 func TestParseQueryFull(t *testing.T) {
 	s, errs := parse(t, "goal=250000.50&ticket=1500&r1=2.75&r2=40&r3=33.33&r4=60&r5=25&weeks=46&cap=10"+
-		"&calls=3&emails=4&mode=forecast&visits=50000&reps=4&lang=es&cur=MXN&embed=1")
+		"&calls=3&emails=4&mode=forecast&visits=50000&reps=4&lang=es&cur=MXN&embed=1&step=0.5&lvisits=3200&leads=250")
 	assert.Empty(t, errs)
 	assert.Equal(t, funnel.Scenario{
 		Inputs: funnel.Inputs{
@@ -40,6 +40,7 @@ func TestParseQueryFull(t *testing.T) {
 			Weeks: 46, Cap: 10, Calls: 3, Emails: 4, Visits: 50_000, Reps: 4,
 		},
 		Mode: funnel.ModeForecast, Lang: "es", Cur: "MXN", Embed: true,
+		Step: 50, LeadVisits: 3200, LeadsWanted: 250,
 	}, s)
 }
 
@@ -50,6 +51,15 @@ func TestParseQueryEachParam(t *testing.T) {
 		err  *funnel.FieldError     // the only error, if any
 	}{
 		{"goal=100000.01", func(s *funnel.Scenario) { s.Goal = 10_000_001 }, nil},
+		{"step=2", func(s *funnel.Scenario) { s.Step = 200 }, nil},
+		{"step=5.00", func(s *funnel.Scenario) { s.Step = 500 }, nil},
+		{"step=3", nil, &funnel.FieldError{Field: funnel.FieldStep, Code: funnel.CodeUnknown}},
+		{"step=abc", nil, &funnel.FieldError{Field: funnel.FieldStep, Code: funnel.CodeNotNumber, Min: 1, Max: 10000, Scale: 2}},
+		{"lvisits=0", func(s *funnel.Scenario) { s.LeadVisits = 0 }, nil},
+		{"lvisits=", nil, nil},
+		{"lvisits=-3", nil, &funnel.FieldError{Field: funnel.FieldLeadVisits, Code: funnel.CodeTooSmall, Max: funnel.MaxPeople}},
+		{"leads=0", func(s *funnel.Scenario) { s.LeadsWanted = 0 }, nil},
+		{"leads=1.5", nil, &funnel.FieldError{Field: funnel.FieldLeads, Code: funnel.CodeDecimals, Max: funnel.MaxPeople}},
 		{"goal=-5", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeTooSmall, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
 		{"goal=1e400", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
 		{"goal=", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
@@ -179,11 +189,14 @@ func TestQueryRoundTrip(t *testing.T) {
 	langs := []string{"", "es", "en", "pt"}
 	for range 2000 {
 		s := funnel.Scenario{
-			Inputs: randomInputs(r),
-			Mode:   modes[r.IntN(len(modes))],
-			Lang:   langs[r.IntN(len(langs))],
-			Cur:    funnel.Currencies[r.IntN(len(funnel.Currencies))],
-			Embed:  r.IntN(2) == 0,
+			Inputs:      randomInputs(r),
+			Mode:        modes[r.IntN(len(modes))],
+			Lang:        langs[r.IntN(len(langs))],
+			Cur:         funnel.Currencies[r.IntN(len(funnel.Currencies))],
+			Embed:       r.IntN(2) == 0,
+			Step:        funnel.SensitivitySteps[r.IntN(len(funnel.SensitivitySteps))],
+			LeadVisits:  int64(r.IntN(100_000)) - 1,
+			LeadsWanted: int64(r.IntN(10_000)),
 		}
 		raw := s.Query().Encode()
 		back, errs := parse(t, raw)

@@ -23,6 +23,7 @@ var english = Catalog{
 		funnel.FieldCalls: "Calls per SQL per week", funnel.FieldEmails: "Emails per SQL per week",
 		funnel.FieldVisits: "Visitors per month", funnel.FieldReps: "Reps on the team",
 		funnel.FieldMode: "mode", funnel.FieldLang: "lang", funnel.FieldCur: "cur", funnel.FieldEmbed: "embed",
+		funnel.FieldStep: "Sensitivity step", funnel.FieldLeadVisits: "Traffic ↔ leads: visitors a month", funnel.FieldLeads: "Traffic ↔ leads: leads wanted",
 		funnel.FieldResult: "Result",
 	},
 	Units: map[funnel.Field]string{

@@ -23,6 +23,7 @@ var spanish = Catalog{
 		funnel.FieldCalls: "Llamadas por SQL a la semana", funnel.FieldEmails: "Emails por SQL a la semana",
 		funnel.FieldVisits: "Visitantes al mes", funnel.FieldReps: "Vendedores en el equipo",
 		funnel.FieldMode: "mode", funnel.FieldLang: "lang", funnel.FieldCur: "cur", funnel.FieldEmbed: "embed",
+		funnel.FieldStep: "Paso de sensibilidad", funnel.FieldLeadVisits: "Tráfico ↔ leads: visitantes al mes", funnel.FieldLeads: "Tráfico ↔ leads: leads deseados",
 		funnel.FieldResult: "Resultado",
 	},
 	Units: map[funnel.Field]string{

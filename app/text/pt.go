@@ -23,6 +23,7 @@ var portuguese = Catalog{
 		funnel.FieldCalls: "Ligações por SQL por semana", funnel.FieldEmails: "E-mails por SQL por semana",
 		funnel.FieldVisits: "Visitantes por mês", funnel.FieldReps: "Vendedores na equipe",
 		funnel.FieldMode: "mode", funnel.FieldLang: "lang", funnel.FieldCur: "cur", funnel.FieldEmbed: "embed",
+		funnel.FieldStep: "Passo da sensibilidade", funnel.FieldLeadVisits: "Tráfego ↔ leads: visitantes por mês", funnel.FieldLeads: "Tráfego ↔ leads: leads desejados",
 		funnel.FieldResult: "Resultado",
 	},
 	Units: map[funnel.Field]string{

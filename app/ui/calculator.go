@@ -8,6 +8,7 @@ import (
 
 	"embudo.app/app/numfmt"
 	"embudo.app/app/text"
+	"embudo.app/funnel"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -74,11 +75,27 @@ func (c *calculator) openLink(u *url.URL) {
 // in place, like opening its link.
 const loadScenarioAction = "embudo:load"
 
+// setScenarioAction sets one field of the scenario from a tool of its own
+// (the sensitivity step, traffic ↔ leads): the value is "field=text".
+const setScenarioAction = "embudo:set"
+
+func setScenario(ctx app.Context, f funnel.Field, text string) {
+	ctx.NewActionWithValue(setScenarioAction, url.Values{string(f): {text}}.Encode())
+}
+
 func (c *calculator) OnMount(ctx app.Context) {
 	ctx.Handle(loadScenarioAction, func(ctx app.Context, a app.Action) {
 		if q, err := url.ParseQuery(fmt.Sprint(a.Value)); err == nil {
 			c.open(q, "", c.sc.Lang)
 			c.save(ctx)
+		}
+	})
+	ctx.Handle(setScenarioAction, func(ctx app.Context, a app.Action) {
+		q, _ := url.ParseQuery(fmt.Sprint(a.Value))
+		for f, v := range q {
+			if c.set(funnel.Field(f), v[0]) {
+				c.save(ctx)
+			}
 		}
 	})
 	c.controlled = servedByWorker()

@@ -16,21 +16,23 @@ import (
 type leadsPanel struct {
 	app.Compo
 
-	R1     funnel.Rate
-	Visits int64 // the scenario's visitors a month: the first visitors shown
-	Lang   string
-	Cur    string
+	R1          funnel.Rate
+	Visits      int64 // the scenario's visitors a month: shown while LeadVisits is unset
+	LeadVisits  int64 // the scenario's (in the link), -1 when unset
+	LeadsWanted int64 // the scenario's (in the link)
+	Lang        string
+	Cur         string
 
-	visitors, leads       string // text typed by the user
-	visitorsSet, leadsSet bool   // the user typed in that box
+	visitors, leads       string // text typed by the user, valid or not
+	visitorsSet, leadsSet bool   // the user is typing in that box
 }
-
-// defaultLeadsWanted is the article's example: 100 leads a month.
-const defaultLeadsWanted = 100
 
 func (p *leadsPanel) Render() app.UI {
 	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
-	vText, lText := strconv.FormatInt(p.Visits, 10), strconv.Itoa(defaultLeadsWanted)
+	vText, lText := strconv.FormatInt(p.Visits, 10), strconv.FormatInt(p.LeadsWanted, 10)
+	if p.LeadVisits >= 0 {
+		vText = strconv.FormatInt(p.LeadVisits, 10)
+	}
 	if p.visitorsSet {
 		vText = p.visitors
 	}
@@ -91,12 +93,20 @@ func leadsRow(id, label, value string, h app.EventHandler, verb, outID, out, uni
 	)
 }
 
+// onVisitors and onLeads keep what is typed; a valid count goes to the
+// scenario, so that the link reproduces the panel.
 func (p *leadsPanel) onVisitors(ctx app.Context, e app.Event) {
 	p.visitors, p.visitorsSet = ctx.JSSrc().Get("value").String(), true
+	if v, err := funnel.ParseCount(funnel.FieldVisits, p.visitors); err == nil {
+		setScenario(ctx, funnel.FieldLeadVisits, strconv.FormatInt(v, 10))
+	}
 }
 
 func (p *leadsPanel) onLeads(ctx app.Context, e app.Event) {
 	p.leads, p.leadsSet = ctx.JSSrc().Get("value").String(), true
+	if v, err := funnel.ParseCount(funnel.FieldLeads, p.leads); err == nil {
+		setScenario(ctx, funnel.FieldLeads, strconv.FormatInt(v, 10))
+	}
 }
 
 // leadsFor is the leads text visitors yield at r1.

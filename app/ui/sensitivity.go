@@ -22,20 +22,14 @@ type sensitivityPanel struct {
 	Mode   funnel.Mode
 	Lang   string
 	Cur    string
-	Sens   funnel.Sensitivity // at sensitivityStep, for Inputs and Mode
-
-	step funnel.Rate // 0 until the user picks one: sensitivityStep
+	Step   funnel.Rate        // the scenario's (in the link)
+	Sens   funnel.Sensitivity // at Step, for Inputs and Mode
 }
 
 // sensitivitySteps are the steps offered, in hundredths of a point.
-var sensitivitySteps = []funnel.Rate{50, 100, 200, 500}
+var sensitivitySteps = funnel.SensitivitySteps
 
-func (p *sensitivityPanel) currentStep() funnel.Rate {
-	if p.step == 0 {
-		return sensitivityStep
-	}
-	return p.step
-}
+func (p *sensitivityPanel) currentStep() funnel.Rate { return p.Step }
 
 // levers is the sensitivity at the current step, most effect first.
 func (p *sensitivityPanel) levers() (funnel.Sensitivity, bool) {
@@ -139,15 +133,11 @@ func barSVG(delta, top int64, gain bool) string {
 		`<rect class="` + class + `" x="0" y="1" width="` + strconv.FormatFloat(w, 'f', 1, 64) + `" height="10" rx="2"/></svg>`
 }
 
+// onStep sets the scenario's step (the link keeps it).
 func (p *sensitivityPanel) onStep(ctx app.Context, e app.Event) {
 	v, err := strconv.ParseInt(ctx.JSSrc().Get("value").String(), 10, 64)
 	if err != nil {
 		return
 	}
-	for _, s := range sensitivitySteps {
-		if funnel.Rate(v) == s {
-			p.step = s
-			return
-		}
-	}
+	setScenario(ctx, funnel.FieldStep, funnel.FormatFixed(v, 2))
 }

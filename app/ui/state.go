@@ -29,9 +29,6 @@ type results struct {
 	sens     funnel.Sensitivity
 }
 
-// sensitivityStep is +1 percentage point.
-const sensitivityStep funnel.Rate = 100
-
 func newState() state {
 	s := state{edits: map[funnel.Field]string{}, errs: map[funnel.Field]*funnel.FieldError{}}
 	s.open(nil, "", "")
@@ -181,7 +178,7 @@ func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
 	if err != nil {
 		return fieldErrorOf(err)
 	}
-	sens, err := funnel.ComputeSensitivity(sc.Inputs, sc.Mode, sensitivityStep)
+	sens, err := funnel.ComputeSensitivity(sc.Inputs, sc.Mode, sc.Step)
 	if err != nil {
 		sens = funnel.Sensitivity{}
 	}

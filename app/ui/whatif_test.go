@@ -37,9 +37,9 @@ func sensitivityOrder(t *testing.T, p *sensitivityPanel) ([]string, map[string]s
 
 func newSensitivityPanel(t *testing.T, in funnel.Inputs, mode funnel.Mode) *sensitivityPanel {
 	t.Helper()
-	s, err := funnel.ComputeSensitivity(in, mode, sensitivityStep)
+	s, err := funnel.ComputeSensitivity(in, mode, funnel.DefaultStep)
 	require.NoError(t, err)
-	return &sensitivityPanel{Inputs: in, Mode: mode, Lang: "en", Cur: "USD", Sens: s}
+	return &sensitivityPanel{Inputs: in, Mode: mode, Lang: "en", Cur: "USD", Step: funnel.DefaultStep, Sens: s}
 }
 
 func TestSensitivityPanelOrder(t *testing.T) {
@@ -54,9 +54,9 @@ func TestSensitivityPanelOrder(t *testing.T) {
 	order, _ = sensitivityOrder(t, newSensitivityPanel(t, in, funnel.ModePlan))
 	assert.Equal(t, "3", order[0])
 
-	t.Run("own step", func(t *testing.T) {
+	t.Run("another step", func(t *testing.T) {
 		p := newSensitivityPanel(t, funnel.Defaults(), funnel.ModePlan)
-		p.step = 500
+		p.Step = 500 // the link's step
 		_, deltas := sensitivityOrder(t, p)
 		want, err := funnel.ComputeSensitivity(funnel.Defaults(), funnel.ModePlan, 500)
 		require.NoError(t, err)
@@ -228,7 +228,7 @@ func TestToolsRender(t *testing.T) {
 		html := app.HTMLString(app.Div().Body(
 			&scenariosPanel{Query: scenarioQuery(funnel.DefaultScenario()), Lang: lang, Cur: "USD",
 				list: []savedScenario{{Name: "Base", Query: scenarioQuery(funnel.DefaultScenario())}}},
-			&leadsPanel{R1: 300, Visits: 3200, Lang: lang, Cur: "USD"},
+			&leadsPanel{R1: 300, Visits: 3200, LeadVisits: -1, LeadsWanted: funnel.DefaultLeadsWanted, Lang: lang, Cur: "USD"},
 			&guidePanel{Lang: lang, Cur: "USD"},
 			&exportPanel{Inputs: funnel.Defaults(), Plan: mustPlan(t), Lang: lang, Cur: "USD"},
 		))
