@@ -57,22 +57,62 @@
       change: last.change || e.type === "change" });
     window.embudoPending = true; // the wasm brings every part alive at once
   }
+  // A <summary> toggles its <details> natively: what is kept is the state
+  // the reader left it in, set again (and told to the wasm) on replay.
+  function keepToggle(e) {
+    var d = e.target, key = d.tagName === "DETAILS" && keyOf(d);
+    if (!key || !kept(d)) return;
+    early = early.filter(function (a) { return a.key !== key; });
+    early.push({ key: key, open: d.open });
+    window.embudoPending = true;
+  }
   function keepClick(e) {
-    var el = e.target.closest && e.target.closest("button, summary");
+    var el = e.target.closest && e.target.closest("button");
     var key = el && keyOf(el);
     if (key && kept(el)) {
       early.push({ key: key, click: true });
       window.embudoPending = true;
     }
   }
+  // What the reader did before this script ran (the page parses and
+  // paints first) is on the controls themselves: a value, a check or a
+  // choice that is not the page's own.
+  // pageValue is the value the page gave el, as the browser reads it (a
+  // range snaps it to its step). A clone would carry the reader's value.
+  function pageValue(el) {
+    var c = document.createElement("input");
+    ["type", "min", "max", "step"].forEach(function (a) { if (el.hasAttribute(a)) c.setAttribute(a, el.getAttribute(a)); });
+    c.value = el.defaultValue;
+    return c.value;
+  }
+  function keepEarlier() {
+    var root = document.getElementById("embudo");
+    if (!root) return;
+    root.querySelectorAll("input, select").forEach(function (el) {
+      var changed = el.type === "radio" || el.type === "checkbox" ? el.checked !== el.defaultChecked && el.checked
+        : el.tagName === "SELECT" ? !(el.options[el.selectedIndex] || {}).defaultSelected
+        : el.value !== pageValue(el);
+      if (changed) keepValue({ target: el, type: "input" }), keepValue({ target: el, type: "change" });
+    });
+    root.querySelectorAll("details[open]").forEach(function (d) {
+      keepToggle({ target: d });
+    });
+  }
+  keepEarlier();
   function replay() {
     var todo = early;
     early = [];
+
     todo.forEach(function (a) {
       var el = document.querySelector(a.key);
       if (!el) return;
       if (a.click) {
         el.click();
+        return;
+      }
+      if (a.open !== undefined) {
+        el.open = a.open;
+        el.dispatchEvent(new Event("toggle"));
         return;
       }
       if (el.type === "radio" || el.type === "checkbox") {
@@ -87,6 +127,7 @@
   document.addEventListener("input", keepValue, true);
   document.addEventListener("change", keepValue, true);
   document.addEventListener("click", keepClick, true);
+  document.addEventListener("toggle", keepToggle, true);
   new MutationObserver(function (changes, mo) {
     var root = document.getElementById("embudo");
     if (root && root.getAttribute("data-wasm") === "ready") {
@@ -94,6 +135,7 @@
       document.removeEventListener("input", keepValue, true);
       document.removeEventListener("change", keepValue, true);
       document.removeEventListener("click", keepClick, true);
+      document.removeEventListener("toggle", keepToggle, true);
       replay();
     }
   }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-wasm"], childList: true });

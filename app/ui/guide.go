@@ -38,6 +38,15 @@ func (g *guidePanel) Render() app.UI {
 	return details.Body(g.content(t)...)
 }
 
+// OnMount: a reader may open the guide before the wasm takes the page
+// over; the takeover keeps the open node, and its content comes with it.
+func (g *guidePanel) OnMount(ctx app.Context) {
+	if v := g.JSValue(); v != nil && v.Get("open").Truthy() && !g.open {
+		g.open = true
+		ctx.Update()
+	}
+}
+
 // onToggle follows the reader opening and closing the guide.
 func (g *guidePanel) onToggle(ctx app.Context, e app.Event) {
 	open := ctx.JSSrc().Get("open").Bool()
