@@ -52,7 +52,6 @@ type Catalog struct {
 	ForecastSales      string
 	Gap, Surplus       string // (amount)
 	OnTarget           string
-	Customers          string
 	// goalLine(goal, ticket, customers)
 	GoalLine string
 
@@ -178,6 +177,22 @@ type Catalog struct {
 	TextTitle   string
 	CSVFile     string
 	Unavailable string
+
+	// Export in forecast mode: the forecast, not the SLA.
+	ExpTitleFcst   string
+	ExpCopyFcst    string
+	ExpCopiedFcst  string
+	ExpCopyBoxFcst string
+	ExpHintFcst    string
+	CSVFileFcst    string
+	// The CSV's heads beside a section's labels: the value and its unit.
+	CSVValue, CSVUnit string
+	// The forecast's export: what is reachable, and the team and traffic
+	// on hand beside what the goal needs.
+	ReachTitle    string
+	NeedTitle     string
+	RepsForGoal   string
+	VisitsForGoal string
 }
 
 // Noun is a word in the singular and the plural.

@@ -11,10 +11,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// exportPanel copies the SLA as plain text, downloads the stage table as
-// CSV and prints the page as a one-page SLA to sign. The printed document
-// is its own markup (.print-doc, hidden on screen), so it is the same in
-// plan and forecast mode and does not depend on the layout of the results.
+// exportPanel exports what the mode shows. In plan mode it copies the SLA
+// as plain text, downloads the inputs, the staffing and the stage table as
+// CSV and prints a one-page SLA to sign; in forecast mode it copies,
+// downloads and prints the forecast: what is reachable, why, and the
+// inputs behind it. The printed document is its own markup (.print-doc,
+// hidden on screen), so it does not depend on the layout of the results.
 type exportPanel struct {
 	app.Compo
 
@@ -30,10 +32,11 @@ type exportPanel struct {
 	beforePrint app.Func // the window's beforeprint listener
 	funcs       callbacks
 
-	status   string // the last action's outcome, announced politely
-	manual   string // the SLA text to copy by hand when the clipboard fails
-	base     string // the page's address without its query, for links
-	date     string // today in the locale, for the printout
+	status   string      // the last action's outcome, announced politely
+	manual   string      // the text to copy by hand when the clipboard fails
+	doneMode funnel.Mode // the mode status and manual are about
+	base     string      // the page's address without its query, for links
+	date     string      // today in the locale, for the printout
 	dateLoc  string
 	statusOK bool
 }
@@ -75,28 +78,61 @@ func (p *exportPanel) Render() app.UI {
 	if loc := localeOf(p.Lang, p.Cur); loc != p.dateLoc {
 		p.date, p.dateLoc = today(loc), loc
 	}
+	forecast := p.Mode == funnel.ModeForecast
+	title, copyLabel, hint, box := t.ExpTitle, t.ExpCopy, t.ExpHint, t.ExpCopyBox
+	if forecast {
+		title, copyLabel, hint, box = t.ExpTitleFcst, t.ExpCopyFcst, t.ExpHintFcst, t.ExpCopyBoxFcst
+	}
+	// An outcome is about the mode it happened in: another mode's copy
+	// would not be what the panel now exports.
+	status, manual := p.status, p.manual
+	if p.doneMode != p.Mode {
+		status, manual = "", ""
+	}
 	statusClass := "export-status"
-	if p.status != "" && !p.statusOK {
+	if status != "" && !p.statusOK {
 		statusClass += " failed"
 	}
 	return app.Section().Class("card export").Aria("labelledby", "export-title").Body(
-		app.H2().ID("export-title").Text(t.ExpTitle),
+		app.H2().ID("export-title").Text(title),
 		app.Div().Class("export-actions").Body(
-			app.Button().Type("button").DataSet("testid", "export-copy").OnClick(p.onCopy).Text(t.ExpCopy),
+			app.Button().Type("button").DataSet("testid", "export-copy").OnClick(p.onCopy).Text(copyLabel),
 			app.Button().Type("button").DataSet("testid", "export-csv").OnClick(p.onCSV).Text(t.ExpCSV),
 			app.Button().Type("button").DataSet("testid", "export-print").OnClick(p.onPrint).Text(t.ExpPrint),
 		),
-		app.P().Class("note").Text(t.ExpHint),
-		app.P().Class(statusClass).DataSet("testid", "export-status").Attr("role", "status").Text(p.status),
-		app.If(p.manual != "", func() app.UI {
+		app.P().Class("note").Text(hint),
+		app.P().Class(statusClass).DataSet("testid", "export-status").Attr("role", "status").Text(status),
+		app.If(manual != "", func() app.UI {
 			return app.Div().Class("manual-copy").Body(
-				app.Label().For("export-text").Text(t.ExpCopyBox),
-				app.Textarea().ID("export-text").ReadOnly(true).Rows(8).Text(p.manual),
+				app.Label().For("export-text").Text(box),
+				app.Textarea().ID("export-text").ReadOnly(true).Rows(8).Text(manual),
 			)
 		}),
 		// Pre-rendered pages print without the wasm: they carry it.
-		app.If(p.printing || !inBrowser, func() app.UI { return p.renderPrintDoc(t, n) }),
+		app.If(p.printing || !inBrowser, func() app.UI {
+			if forecast {
+				return p.renderForecastDoc(t, n)
+			}
+			return p.renderPrintDoc(t, n)
+		}),
 	)
+}
+
+// printHead is the printout's head: the brand, a title and today's date.
+func (p *exportPanel) printHead(t *text.Catalog, title string) app.UI {
+	return app.Header().Class("print-head").Body(
+		app.P().Class("print-brand").Text("Embudo"),
+		app.H2().Text(title),
+		app.P().Class("print-date").Text(fmt.Sprintf(t.PrintDate, p.date)),
+	)
+}
+
+// printLink is the scenario's link on the printout, when there is one.
+func (p *exportPanel) printLink(t *text.Catalog) app.UI {
+	link := p.link()
+	return app.If(link != "", func() app.UI {
+		return app.P().Class("print-link").Text(fmt.Sprintf(t.PrintLink, link))
+	})
 }
 
 // renderPrintDoc is the one-page SLA document that only print media shows.
@@ -116,16 +152,8 @@ func (p *exportPanel) renderPrintDoc(t *text.Catalog, n numfmt.Formatter) app.UI
 			line(t.SignDate),
 		)
 	}
-	link := ""
-	if p.base != "" {
-		link = p.base + "?" + linkQuery(p.Query, p.Lang)
-	}
-	return app.Div().Class("print-doc").Body(
-		app.Header().Class("print-head").Body(
-			app.P().Class("print-brand").Text("Embudo"),
-			app.H2().Text(t.PrintTitle),
-			app.P().Class("print-date").Text(fmt.Sprintf(t.PrintDate, p.date)),
-		),
+	return app.Div().Class("print-doc").DataSet("mode", string(funnel.ModePlan)).Body(
+		p.printHead(t, t.PrintTitle),
 		app.P().Class("print-goal").Text(s.Goal),
 		app.Div().Class("print-sla").Body(
 			app.Div().Class("sla-side").Body(app.H3().Text(t.MarketingToSales), app.P().Text(s.Marketing)),
@@ -135,9 +163,7 @@ func (p *exportPanel) renderPrintDoc(t *text.Catalog, n numfmt.Formatter) app.UI
 		stageTable(t, n, p.Plan, false).Class("print-table"),
 		app.P().Class("print-reps").Text(s.Reps),
 		app.P().Class("note print-assume").Text(p.assumptions(t, n)),
-		app.If(link != "", func() app.UI {
-			return app.P().Class("print-link").Text(fmt.Sprintf(t.PrintLink, link))
-		}),
+		p.printLink(t),
 		app.Div().Class("signatures").DataSet("testid", "print-signatures").Aria("label", t.PrintSign).Body(
 			sign(t.SignMkt),
 			sign(t.SignSales),
@@ -145,21 +171,84 @@ func (p *exportPanel) renderPrintDoc(t *text.Catalog, n numfmt.Formatter) app.UI
 	)
 }
 
-func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {
-	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
-	link := ""
-	if p.base != "" {
-		link = p.base + "?" + linkQuery(p.Query, p.Lang)
+// renderForecastDoc is the one-page forecast that only print media shows:
+// what is reachable and which constraint binds, each constraint's own
+// figures, the expected people per stage, the team and traffic beside
+// what the goal needs, and the inputs. Nobody signs a forecast.
+func (p *exportPanel) renderForecastDoc(t *text.Catalog, n numfmt.Formatter) app.UI {
+	f := p.Forecast
+	groups := forecastFigures(t, n, f, p.Inputs)
+	figures := func(class string, g figureGroup) app.UI {
+		return app.Dl().Class("print-figures " + class).Body(app.Range(g.figures).Slice(func(i int) app.UI {
+			fg := g.figures[i]
+			return app.Div().Body(app.Dt().Text(fg.label), app.Dd().DataSet("testid", fg.testid).Text(fg.value))
+		}))
 	}
-	text := slaText(t, slaSentences(t, n, p.Plan, p.Inputs), link)
-	if p.Mode == funnel.ModeForecast { // what the screen shows, then the SLA
-		text = forecastText(t, n, p.Forecast, p.Inputs.Goal) + "\n" + text
+	in := p.Inputs
+	specs := funnel.InputSpecs[:]
+	return app.Div().Class("print-doc print-forecast").DataSet("mode", string(funnel.ModeForecast)).
+		DataSet("testid", "print-forecast").Body(
+		p.printHead(t, t.ForecastTitle),
+		app.H3().Text(groups[0].title),
+		figures("print-reach", groups[0]),
+		app.P().Class("print-bottleneck").DataSet("testid", "print-bottleneck").
+			Text(t.Bottleneck[f.Bottleneck]+". "+forecastSentence(t, n, f, in.Goal)),
+		app.Div().Class("print-pair").Body(
+			app.Div().Body(app.H3().Text(groups[1].title), figures("", groups[1])),
+			app.Div().Body(app.H3().Text(groups[2].title), figures("", groups[2])),
+		),
+		app.H3().Text(t.ExpectedTitle),
+		expectedTable(t, n.Grouped(), f, false).Class("print-table print-expected"),
+		app.H3().Text(t.InputsLabel),
+		app.Dl().Class("print-inputs").DataSet("testid", "print-inputs").Body(app.Range(specs).Slice(func(i int) app.UI {
+			fd := specs[i].Field
+			v, _ := in.Value(fd)
+			return app.Div().Body(app.Dt().Text(t.Fields[fd]), app.Dd().Text(quantityUnit(t, n, fd, v)))
+		})),
+		p.printLink(t),
+	)
+}
+
+// link is the scenario's address in the reader's language; "" outside a
+// browser.
+func (p *exportPanel) link() string {
+	if p.base == "" {
+		return ""
+	}
+	return p.base + "?" + linkQuery(p.Query, p.Lang)
+}
+
+// copyText is what Copy puts on the clipboard: the SLA in plan mode, the
+// forecast in forecast mode.
+func (p *exportPanel) copyText() string {
+	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
+	if p.Mode == funnel.ModeForecast {
+		return forecastText(t, n, p.Forecast, p.Inputs, p.link())
+	}
+	return slaText(t, slaSentences(t, n, p.Plan, p.Inputs), p.link())
+}
+
+// csvFile is the CSV download of the mode: its file name and content.
+func (p *exportPanel) csvFile() (name, content string) {
+	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
+	mark := n.Mark()
+	if p.Mode == funnel.ModeForecast {
+		return t.CSVFileFcst, buildCSV(csvSeparator(mark), forecastCSV(t, p.Inputs, p.Forecast, p.Cur, mark)...)
+	}
+	return t.CSVFile, buildCSV(csvSeparator(mark), planCSV(t, p.Inputs, p.Plan, p.Cur, mark)...)
+}
+
+func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {
+	t, mode := text.For(p.Lang), p.Mode
+	text, copied := p.copyText(), t.ExpCopied
+	if mode == funnel.ModeForecast {
+		copied = t.ExpCopiedFcst
 	}
 	clipboardWrite(text, func(ok bool) {
 		ctx.Dispatch(func(ctx app.Context) {
-			p.statusOK = ok
+			p.statusOK, p.doneMode = ok, mode
 			if ok {
-				p.status, p.manual = t.ExpCopied, ""
+				p.status, p.manual = copied, ""
 				return
 			}
 			p.status, p.manual = t.ExpCopyFail, text
@@ -168,14 +257,9 @@ func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {
 }
 
 func (p *exportPanel) onCSV(ctx app.Context, e app.Event) {
-	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
-	mark := n.Mark()
-	header, rows := stageRows(t, p.Plan, mark)
-	if p.Mode == funnel.ModeForecast { // the table on screen
-		header, rows = expectedRows(t, p.Forecast, mark)
-	}
-	downloadFile(t.CSVFile, "text/csv;charset=utf-8", buildCSV(csvSeparator(mark), header, rows))
-	p.status, p.statusOK, p.manual = fmt.Sprintf(t.ExpCSVDone, t.CSVFile), true, ""
+	name, content := p.csvFile()
+	downloadFile(name, "text/csv;charset=utf-8", content)
+	p.status, p.statusOK, p.manual, p.doneMode = fmt.Sprintf(text.For(p.Lang).ExpCSVDone, name), true, "", p.Mode
 }
 
 // startPrinting renders the print document with today's date.

@@ -40,18 +40,24 @@ func (c *calculator) renderForecastDetail(t *text.Catalog, n numfmt.Formatter, f
 			figure(t.CapacityRevenue, "capacity-revenue", n.Money(f.CapacityRevenue)),
 		),
 		app.P().Class("note").Text(t.ExpectedNote),
-		tableWrap(t, t.ExpectedTitle).Body(expectedTable(t, n.Grouped(), f)),
+		tableWrap(t, t.ExpectedTitle).Body(expectedTable(t, n.Grouped(), f, true)),
 	)
 }
 
-// expectedTable is the forecast's people per stage, a column.
-func expectedTable(t *text.Catalog, n numfmt.Formatter, f funnel.Forecast) app.UI {
+// expectedTable is the forecast's people per stage, a column. hooks adds
+// the test hooks (expected-*): only the table on screen has them, not the
+// printed copy.
+func expectedTable(t *text.Catalog, n numfmt.Formatter, f funnel.Forecast, hooks bool) app.HTMLTable {
 	return app.Table().Body(
 		app.TBody().Body(app.Range(funnel.Stages[:]).Slice(func(i int) app.UI {
 			s := funnel.Stages[i]
+			td := app.Td()
+			if hooks {
+				td = td.DataSet("testid", "expected-"+s.Key())
+			}
 			return app.Tr().Body(
 				app.Th().Scope("row").Text(t.Stages[s]),
-				app.Td().DataSet("testid", "expected-"+s.Key()).Text(n.Fixed(int64(f.Expected[s]), 1)),
+				td.Text(n.Fixed(int64(f.Expected[s]), 1)),
 			)
 		})),
 	)

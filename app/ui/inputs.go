@@ -184,13 +184,8 @@ func (c *calculator) renderControl(k control) app.UI {
 // valueText is what a screen reader says for a slider: the value with its
 // unit, formatted for the locale.
 func (c *calculator) valueText(f funnel.Field) string {
-	t := c.texts()
 	v, _ := c.sc.Value(f)
-	s := quantity(t, c.numbers(), f, v)
-	if sp, _ := funnel.SpecOf(f); sp.Kind == funnel.KindCount {
-		s += " " + t.Units[f]
-	}
-	return s
+	return quantityUnit(c.texts(), c.numbers(), f, v)
 }
 
 // unit is the short unit shown after a number box.

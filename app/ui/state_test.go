@@ -230,7 +230,7 @@ func TestForecastExport(t *testing.T) {
 	assert.Equal(t, []string{"Stage", "Expected per year"}, header)
 	assert.Equal(t, []string{"Visitors", "240000.0"}, rows[0])
 	assert.Equal(t, []string{"Customers", "7500.0"}, rows[5])
-	out := forecastText(tx, formatFor("en", "USD"), f, funnel.Defaults().Goal)
+	out := forecastText(tx, formatFor("en", "USD"), f, funnel.Defaults(), "")
 	assert.Contains(t, out, "Sales capacity is the bottleneck")
 	assert.Contains(t, out, "Revenue the traffic yields: $7,500,000")
 	assert.Contains(t, out, "Revenue the sales team can carry: $144,000")

@@ -101,7 +101,7 @@ func TestCSV(t *testing.T) {
 			assert.Equal(t, tt.mark, mark)
 			assert.Equal(t, tt.sep, csvSeparator(mark))
 			header, rows := stageRows(tx, plan, mark)
-			out := buildCSV(csvSeparator(mark), header, rows)
+			out := buildCSV(csvSeparator(mark), append([][]string{header}, rows...))
 			require.True(t, strings.HasPrefix(out, "\ufeff"), "no byte-order mark")
 			assert.Contains(t, out, "\r\n")
 			r := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
@@ -115,8 +115,11 @@ func TestCSV(t *testing.T) {
 		})
 	}
 	t.Run("quoting", func(t *testing.T) {
-		out := buildCSV(';', []string{"a;b", `say "hi"`}, [][]string{{"Opportunités", "1,5"}})
+		out := buildCSV(';', [][]string{{"a;b", `say "hi"`}, {"Opportunités", "1,5"}})
 		assert.Equal(t, "\ufeff\"a;b\";\"say \"\"hi\"\"\"\r\nOpportunités;1,5\r\n", out)
+		// Sections apart by a blank row, every row as wide as the widest.
+		out = buildCSV(',', [][]string{{"a", "1"}}, [][]string{{"b", "2", "3"}})
+		assert.Equal(t, "\ufeffa,1,\r\n,,\r\nb,2,3\r\n", out)
 	})
 	assert.Equal(t, "0,5", numfmt.Plain(5, 1, ","))
 	assert.Equal(t, "12.34", numfmt.Plain(1234, 2, "."))

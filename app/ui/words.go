@@ -84,3 +84,13 @@ func quantity(t *text.Catalog, f numfmt.Formatter, field funnel.Field, v int64) 
 	}
 	return f.Upto(v, sp.Limits.Scale)
 }
+
+// quantityUnit is quantity with a count's unit: "$100,000", "50%", "48
+// weeks".
+func quantityUnit(t *text.Catalog, f numfmt.Formatter, field funnel.Field, v int64) string {
+	s := quantity(t, f, field, v)
+	if sp, _ := funnel.SpecOf(field); sp.Kind == funnel.KindCount {
+		s += " " + t.Units[field]
+	}
+	return s
+}
