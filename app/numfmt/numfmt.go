@@ -40,6 +40,18 @@ func Int(f Formatter, n int64) string { return f.Fixed(n, 0) }
 // true minus sign), "0".
 func Signed(f Formatter, v int64) string { return sign(v, Int(f, magnitude(v))) }
 
+// SignedFixed formats a change in a fixed-point figure (units/10^scale)
+// with exactly scale decimals and its sign: "+16.6", "−0.5", "0.0".
+func SignedFixed(f Formatter, v int64, scale int) string {
+	return sign(v, f.Fixed(magnitude(v), scale))
+}
+
+// SignedUpto formats a change in a fixed-point figure with up to scale
+// decimals and its sign: "+1", "−2.5", "0".
+func SignedUpto(f Formatter, v int64, scale int) string {
+	return sign(v, f.Upto(magnitude(v), scale))
+}
+
 // SignedMoney formats a change in money with its sign; none when it
 // rounds to nothing in the currency's digits (CLP 0.40 is "$0", not "+$0").
 func SignedMoney(f Formatter, m funnel.Money) string {

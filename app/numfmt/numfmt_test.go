@@ -295,6 +295,24 @@ func TestSigned(t *testing.T) {
 	assert.Equal(t, "0", Signed(f, 0))
 	assert.Equal(t, "\u2212$1,234.50", SignedMoney(f, -123450))
 
+	fixed := []struct {
+		f           Formatter
+		v           int64
+		scale       int
+		fixed, upto string
+	}{
+		{f, 166, 1, "+16.6", "+16.6"},
+		{f, -5, 1, "\u22120.5", "\u22120.5"},
+		{f, 0, 1, "0.0", "0"},
+		{f, -2500, 2, "\u221225.00", "\u221225"},
+		{f, 12_345_650, 2, "+123,456.50", "+123,456.5"},
+		{Table("es-AR", "ARS").Grouped(), -12345, 1, "\u22121.234,5", "\u22121.234,5"},
+	}
+	for _, tt := range fixed {
+		assert.Equal(t, tt.fixed, SignedFixed(tt.f, tt.v, tt.scale), "%d/10^%d", tt.v, tt.scale)
+		assert.Equal(t, tt.upto, SignedUpto(tt.f, tt.v, tt.scale), "%d/10^%d", tt.v, tt.scale)
+	}
+
 	clp := Table("es-CL", "CLP")
 	tests := []struct {
 		cents funnel.Money

@@ -138,6 +138,18 @@ type Catalog struct {
 	ScenNoStorage  string
 	ScenSummary    string // (goal, visitors, reps)
 	ScenFull       string // (max)
+	// Saving under a name that holds another scenario asks first.
+	ScenAsk     string // (name): the question
+	ScenReplace string
+	ScenCancel  string
+	ScenKept    string // (name): Cancel
+	ScenSame    string // (name): the name holds what is on screen already
+	// Loading; over unsaved changes, with an Undo.
+	ScenLoaded     string // (name)
+	ScenLoadedOver string // (name)
+	ScenUndo       string
+	ScenUndoLabel  string // (name)
+	ScenRestored   string // (name)
 
 	// Comparison.
 	CmpTitle    string
@@ -147,7 +159,7 @@ type Catalog struct {
 	CmpCaption  string // (a, b)
 	CmpWhat     string
 	CmpChange   string
-	CmpGoal     string
+	CmpPerYear  string // (stage): a stage's yearly count
 	CmpReps     string
 	CmpRevenue  string
 	CmpNote     string

@@ -56,6 +56,8 @@ func unlistenWindow(event string, f app.Func) {}
 
 func setValue(id, value string) {}
 
+func focusTestID(testid, name string) {}
+
 func readerWaiting() bool { return false }
 
 func markPrerendered(selector string) {}

@@ -201,6 +201,20 @@ func setValue(id, value string) {
 	}
 }
 
+// focusTestID focuses the first element with that data-testid whose
+// data-name is name ("" for any): names are the reader's text, so they
+// are compared here rather than put in a selector.
+func focusTestID(testid, name string) {
+	nodes := js.Global().Get("document").Call("querySelectorAll", `[data-testid="`+testid+`"]`)
+	for i := range nodes.Length() {
+		el := nodes.Index(i)
+		if name == "" || el.Get("dataset").Get("name").String() == name {
+			el.Call("focus")
+			return
+		}
+	}
+}
+
 // readerWaiting tells that the reader used a control not live yet
 // (embudo.js keeps it, to replay once the page is ready).
 func readerWaiting() bool { return js.Global().Get("embudoPending").Truthy() }

@@ -104,9 +104,12 @@ func compareOption(value, label, chosen string) app.UI {
 	return o
 }
 
-// comparisonTable is two scenarios side by side: each one's goal, yearly
-// counts, reps and forecast revenue, and the change from A to B. Money is
-// compared only in the same currency.
+// comparisonTable is two scenarios side by side: every input (the
+// forecast's visitors and team always, as the forecast revenue below
+// depends on them whatever the mode), the SLA's MQLs a week and reps
+// needed, the yearly count at each stage and the forecast revenue, each
+// with the change from A to B. funnel.Compare computes every figure;
+// this only formats. Money is compared only in the same currency.
 type comparisonTable struct {
 	lang         string
 	nameA, nameB string
@@ -114,37 +117,92 @@ type comparisonTable struct {
 	cmp          funnel.Comparison
 }
 
-func (ct comparisonTable) render() []app.UI {
+// cmpRow is one row of the table as shown. Its key names its cells'
+// data-testid: cmp-a-key, cmp-b-key and delta-key (whose data-value is
+// raw, the change in the figure's own fixed point).
+type cmpRow struct {
+	key, label  string
+	a, b, delta string
+	raw         int64
+	ok          bool // the change means something (money in one currency)
+	input       bool // an input, not a result
+}
+
+// inputKey is the row key of an input: its link parameter, but for the
+// team on hand (reps), as "reps" is the reps needed.
+func inputKey(f funnel.Field) string {
+	if f == funnel.FieldReps {
+		return "team"
+	}
+	return string(f)
+}
+
+// rows is the table's rows in order: the inputs, then the results.
+func (ct comparisonTable) rows() []cmpRow {
 	t, n := text.For(ct.lang), formatFor(ct.lang, ct.a.Cur).Grouped()
 	na, nb := n, formatFor(ct.lang, ct.b.Cur).Grouped()
-	a, b, c, nameA, nameB := ct.a, ct.b, ct.cmp, ct.nameA, ct.nameB
-	sameCur := a.Cur == b.Cur
-	row := func(label, key, va, vb, delta string, raw int64, ok bool) app.UI {
-		d := app.Td().Class("delta").DataSet("testid", "delta-"+key)
-		if ok {
-			d = d.DataSet("value", strconv.FormatInt(raw, 10)).Text(delta)
-			if raw > 0 {
+	c, sameCur := ct.cmp, ct.a.Cur == ct.b.Cur
+	rows := make([]cmpRow, 0, len(c.Inputs)+funnel.NumStages+3)
+	for _, in := range c.Inputs {
+		sp, _ := funnel.SpecOf(in.Field)
+		r := cmpRow{key: inputKey(in.Field), label: t.Fields[in.Field], raw: in.Delta, ok: true, input: true}
+		switch sp.Kind {
+		case funnel.KindMoney:
+			r.a, r.b = na.Money(funnel.Money(in.A)), nb.Money(funnel.Money(in.B))
+			r.delta, r.ok = numfmt.SignedMoney(na, funnel.Money(in.Delta)), sameCur
+		case funnel.KindRate:
+			r.a = percent(t, n.Upto(in.A, sp.Limits.Scale))
+			r.b = percent(t, n.Upto(in.B, sp.Limits.Scale))
+			r.delta = pp(t, numfmt.SignedUpto(n, in.Delta, sp.Limits.Scale))
+		default:
+			r.a, r.b, r.delta = numfmt.Int(n, in.A), numfmt.Int(n, in.B), numfmt.Signed(n, in.Delta)
+		}
+		rows = append(rows, r)
+	}
+	mqlsA, mqlsB := c.A.Stages[funnel.MQLs].Week, c.B.Stages[funnel.MQLs].Week
+	rows = append(rows,
+		cmpRow{key: "mqls-week", label: t.KeyMQLs, a: n.Fixed(int64(mqlsA), 1), b: n.Fixed(int64(mqlsB), 1),
+			delta: numfmt.SignedFixed(n, c.MQLsWeekDelta, 1), raw: c.MQLsWeekDelta, ok: true},
+		cmpRow{key: "reps", label: t.CmpReps, a: numfmt.Int(n, c.A.Reps), b: numfmt.Int(n, c.B.Reps),
+			delta: numfmt.Signed(n, c.RepsDelta), raw: c.RepsDelta, ok: true},
+	)
+	for _, s := range funnel.Stages {
+		rows = append(rows, cmpRow{key: s.Key(), label: fmt.Sprintf(t.CmpPerYear, t.Stages[s]),
+			a: numfmt.Int(n, c.A.Stages[s].Year), b: numfmt.Int(n, c.B.Stages[s].Year),
+			delta: numfmt.Signed(n, c.StageDelta[s]), raw: c.StageDelta[s], ok: true})
+	}
+	return append(rows, cmpRow{key: "revenue", label: t.CmpRevenue, a: na.Money(c.FA.Revenue), b: nb.Money(c.FB.Revenue),
+		delta: numfmt.SignedMoney(na, c.RevenueDelta), raw: int64(c.RevenueDelta), ok: sameCur})
+}
+
+func (ct comparisonTable) render() []app.UI {
+	t := text.For(ct.lang)
+	a, b, nameA, nameB := ct.a, ct.b, ct.nameA, ct.nameB
+	rows := ct.rows()
+	trs := make([]app.UI, len(rows))
+	for i, r := range rows {
+		d := app.Td().Class("delta").DataSet("testid", "delta-"+r.key)
+		if r.ok {
+			d = d.DataSet("value", strconv.FormatInt(r.raw, 10)).Text(r.delta)
+			if r.raw > 0 {
 				d = d.Class("up")
-			} else if raw < 0 {
+			} else if r.raw < 0 {
 				d = d.Class("down")
 			}
 		} else {
 			d = d.Text(t.Unavailable)
 		}
-		return app.Tr().Body(app.Th().Scope("row").Text(label), app.Td().Text(va), app.Td().Text(vb), d)
+		tr := app.Tr()
+		if r.input {
+			tr = tr.Class("cmp-input")
+		}
+		if i > 0 && rows[i-1].input && !r.input {
+			tr = tr.Class("cmp-first-result")
+		}
+		trs[i] = tr.Body(app.Th().Scope("row").Text(r.label),
+			app.Td().DataSet("testid", "cmp-a-"+r.key).Text(r.a),
+			app.Td().DataSet("testid", "cmp-b-"+r.key).Text(r.b), d)
 	}
-	rows := []app.UI{
-		row(t.CmpGoal, "goal", na.Money(a.Goal), nb.Money(b.Goal), numfmt.SignedMoney(na, c.GoalDelta), int64(c.GoalDelta), sameCur),
-	}
-	for _, s := range funnel.Stages {
-		rows = append(rows, row(t.Stages[s], s.Key(), numfmt.Int(n, c.A.Stages[s].Year), numfmt.Int(n, c.B.Stages[s].Year),
-			numfmt.Signed(n, c.StageDelta[s]), c.StageDelta[s], true))
-	}
-	rows = append(rows,
-		row(t.CmpReps, "reps", numfmt.Int(n, c.A.Reps), numfmt.Int(n, c.B.Reps), numfmt.Signed(n, c.RepsDelta), c.RepsDelta, true),
-		row(t.CmpRevenue, "revenue", na.Money(c.FA.Revenue), nb.Money(c.FB.Revenue),
-			numfmt.SignedMoney(na, c.RevenueDelta), int64(c.RevenueDelta), sameCur),
-	)
 	ui := []app.UI{
 		tableWrap(t, t.CmpTitle).Body(
 			app.Table().Class("compare-table").DataSet("testid", "compare-table").Body(
@@ -156,12 +214,12 @@ func (ct comparisonTable) render() []app.UI {
 					app.Th().Scope("col").Class("col-delta").Body(
 						app.Span().Class("col-long").Text(t.CmpChange+" "), app.Span().Text("(B − A)")),
 				)),
-				app.TBody().Body(rows...),
+				app.TBody().Body(trs...),
 			),
 		),
 		app.P().Class("note").Text(t.CmpNote),
 	}
-	if !sameCur {
+	if a.Cur != b.Cur {
 		ui = append(ui, app.P().Class("note").Text(fmt.Sprintf(t.CmpCurrency, a.Cur, b.Cur)))
 	}
 	return ui

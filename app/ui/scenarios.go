@@ -36,6 +36,12 @@ type savedScenario struct {
 // scenariosPanel saves the scenario on screen under a name, lists, renames,
 // deletes and loads saved ones, gives each a link, and compares any two
 // (the current one included) side by side.
+//
+// Saving under a name that holds another scenario asks first, in the
+// panel (Replace or Cancel; Cancel keeps the saved one). Loading over
+// unsaved changes does not ask: it loads at once and offers Undo in the
+// status line, which puts back exactly the scenario that was on screen
+// (see scenarioFlow).
 type scenariosPanel struct {
 	app.Compo
 
@@ -48,6 +54,7 @@ type scenariosPanel struct {
 	a, b   string                       // compare choices; "" for the default
 	status func(t *text.Catalog) string // the last action's outcome, in the current language
 	failed bool                         // the last action failed
+	flow   scenarioFlow                 // a question pending, the last saved or loaded, Undo
 
 	// summaries caches each item's one-line summary by language, currency
 	// and query: the panel re-renders on every slider move.
@@ -119,6 +126,16 @@ func parseSaved(query string) (funnel.Scenario, bool) {
 	return sc, true
 }
 
+// canonicalQuery is a saved query as the calculator writes the scenario
+// it opens (scenarioQuery), to compare with what is on screen; an
+// unreadable query is itself.
+func canonicalQuery(query string) string {
+	if sc, ok := parseSaved(query); ok {
+		return scenarioQuery(sc)
+	}
+	return query
+}
+
 // cleanName trims a name, folds its spaces and cuts it to maxNameRunes.
 func cleanName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -168,8 +185,128 @@ func (p *scenariosPanel) change(ctx app.Context, f func([]savedScenario) []saved
 	return true
 }
 
-func (p *scenariosPanel) ok(s func(t *text.Catalog) string)   { p.status, p.failed = s, false }
-func (p *scenariosPanel) fail(s func(t *text.Catalog) string) { p.status, p.failed = s, true }
+// ok and fail set the status line. Any new outcome ends a pending
+// question and the Undo of an earlier load.
+func (p *scenariosPanel) ok(s func(t *text.Catalog) string) {
+	p.status, p.failed = s, false
+	p.flow.settle()
+}
+
+func (p *scenariosPanel) fail(s func(t *text.Catalog) string) {
+	p.status, p.failed = s, true
+	p.flow.settle()
+}
+
+// saveOutcome is what saving under a name did.
+type saveOutcome int
+
+const (
+	saveAdded    saveOutcome = iota // a new name
+	saveReplaced                    // the name held another scenario, which the user agreed to replace
+	saveSame                        // the name held this very scenario: nothing to replace
+	saveAsk                         // the name holds another scenario: nothing changed, ask first
+	saveFull                        // no room for a new name
+)
+
+// saveTo saves query (canonical, scenarioQuery) under name in list. A
+// blank name is the first free default name (defaultName's %d). A name
+// that holds another scenario is replaced only when replace says the
+// user agreed; otherwise nothing changes and the outcome is saveAsk. It
+// returns the list, the name used and the outcome.
+func saveTo(list []savedScenario, name, query, defaultName string, replace bool) ([]savedScenario, string, saveOutcome) {
+	if name == "" {
+		for n := len(list) + 1; ; n++ {
+			name = fmt.Sprintf(defaultName, n)
+			if indexOf(list, name) < 0 {
+				break
+			}
+		}
+	}
+	i := indexOf(list, name)
+	switch {
+	case i >= 0 && canonicalQuery(list[i].Query) == query:
+		return list, name, saveSame
+	case i >= 0 && !replace:
+		return list, name, saveAsk
+	case i >= 0:
+		list[i].Query = query
+		return list, name, saveReplaced
+	case len(list) >= maxScenarios:
+		return list, name, saveFull
+	}
+	return append(list, savedScenario{Name: name, Query: query}), name, saveAdded
+}
+
+// scenarioFlow is what the panel keeps between actions besides the list:
+// the name a save asks to replace, the scenario last saved or loaded, and
+// what Undo puts back after a load. It holds no browser, so the tests
+// drive it natively; queries are canonical (scenarioQuery).
+type scenarioFlow struct {
+	confirm  string    // the name whose scenario a save asks to replace; "" when none
+	baseline string    // the last scenario saved or loaded on this page; "" before any
+	undo     *loadUndo // the last load's Undo; nil when there is none
+}
+
+// loadUndo is a load over unsaved changes, to undo.
+type loadUndo struct {
+	name     string // the scenario loaded
+	loaded   string // its query: Undo is offered while the screen shows it
+	previous string // the scenario on screen before: Undo opens it again
+	baseline string // the flow's baseline before: Undo restores it too
+}
+
+// settle ends a pending question and the offer of an Undo.
+func (f *scenarioFlow) settle() { f.confirm, f.undo = "", nil }
+
+// saved records that current is now saved.
+func (f *scenarioFlow) saved(current string) { f.baseline = current }
+
+// unsaved tells whether current, the scenario on screen, holds changes a
+// load would lose: it differs from the last scenario saved or loaded on
+// this page, or, before any, is none of the saved ones.
+func (f *scenarioFlow) unsaved(current string, list []savedScenario) bool {
+	if f.baseline != "" {
+		return current != f.baseline
+	}
+	for _, s := range list {
+		if canonicalQuery(s.Query) == current {
+			return false
+		}
+	}
+	return true
+}
+
+// load records loading the saved scenario name (query) over current, and
+// tells whether it goes over unsaved changes: then Undo can put current
+// back (settle first: load sets the new Undo).
+func (f *scenarioFlow) load(name, query, current string, list []savedScenario) bool {
+	over := query != current && f.unsaved(current, list)
+	if over {
+		f.undo = &loadUndo{name: name, loaded: query, previous: current, baseline: f.baseline}
+	}
+	f.baseline = query
+	return over
+}
+
+// undoable is the Undo on offer while current is the scenario it loaded:
+// once the reader changes it, Undo would lose those changes instead.
+func (f *scenarioFlow) undoable(current string) *loadUndo {
+	if f.undo != nil && f.undo.loaded == current {
+		return f.undo
+	}
+	return nil
+}
+
+// undoLoad takes the Undo on offer: the scenario to open again and the
+// loaded one's name; false when there is none.
+func (f *scenarioFlow) undoLoad(current string) (previous, name string, ok bool) {
+	u := f.undoable(current)
+	if u == nil {
+		return "", "", false
+	}
+	f.baseline, f.undo = u.baseline, nil
+	return u.previous, u.name, true
+}
 
 func (p *scenariosPanel) onName(ctx app.Context, e app.Event) {
 	p.name = ctx.JSSrc().Get("value").String()
@@ -182,39 +319,67 @@ func (p *scenariosPanel) onNameKey(ctx app.Context, e app.Event) {
 }
 
 func (p *scenariosPanel) onSave(ctx app.Context, e app.Event) {
-	query := p.Query
-	name := cleanName(p.name)
-	updated, full := false, false
-	saved := p.change(ctx, func(list []savedScenario) []savedScenario {
-		if name == "" {
-			for n := len(list) + 1; ; n++ {
-				name = fmt.Sprintf(text.For(p.Lang).ScenDefault, n)
-				if indexOf(list, name) < 0 {
-					break
-				}
-			}
-		}
-		if i := indexOf(list, name); i >= 0 {
-			list[i].Query, updated = query, true
-			return list
-		}
-		if len(list) >= maxScenarios {
-			full = true
-			return list
-		}
-		return append(list, savedScenario{Name: name, Query: query})
-	})
-	switch {
-	case !saved:
+	p.save(ctx, cleanName(p.name), false)
+}
+
+// onReplace answers the question: replace the named scenario with what
+// is on screen now.
+func (p *scenariosPanel) onReplace(ctx app.Context, e app.Event) {
+	if name := p.flow.confirm; name != "" {
+		p.save(ctx, name, true)
+		focusTestID("scenario-name", "") // at once: this button goes, and go-app drops the Defers of an element gone
+	}
+}
+
+// onCancel answers the question: the saved scenario stays as it was, and
+// the name box keeps the name, to save under another.
+func (p *scenariosPanel) onCancel(ctx app.Context, e app.Event) {
+	name := p.flow.confirm
+	if name == "" {
 		return
-	case full:
+	}
+	p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenKept, name) })
+	focusTestID("scenario-name", "") // at once: this button goes, and go-app drops the Defers of an element gone
+}
+
+// onConfirmKey: Escape in the question is Cancel.
+func (p *scenariosPanel) onConfirmKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" {
+		p.onCancel(ctx, e)
+	}
+}
+
+// save saves what is on screen under name (blank: a default name);
+// replace says the user agreed to replace the scenario the name holds.
+func (p *scenariosPanel) save(ctx app.Context, name string, replace bool) {
+	query := p.Query
+	var outcome saveOutcome
+	if !p.change(ctx, func(list []savedScenario) []savedScenario {
+		list, name, outcome = saveTo(list, name, query, text.For(p.Lang).ScenDefault, replace)
+		return list
+	}) {
+		return
+	}
+	switch outcome {
+	case saveAsk:
+		// The question takes the status line's place; focus goes to its
+		// least harmful answer.
+		p.status, p.failed = nil, false
+		p.flow.settle()
+		p.flow.confirm = name
+		ctx.Defer(func(app.Context) { focusTestID("scenario-cancel", "") })
+		return
+	case saveFull:
 		p.fail(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenFull, strconv.Itoa(maxScenarios)) })
 		return
-	case updated:
+	case saveSame:
+		p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenSame, name) })
+	case saveReplaced:
 		p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenUpdated, name) })
 	default:
 		p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenSaved, name) })
 	}
+	p.flow.saved(query)
 	// Empty the box: go-app v10.1.10 does not render an empty value.
 	p.name = ""
 	setValue("scenario-name", "")
@@ -279,11 +444,45 @@ func (p *scenariosPanel) link(ctx app.Context, s savedScenario) *url.URL {
 }
 
 func (p *scenariosPanel) onLoad(ctx app.Context, e app.Event) {
-	i := indexOf(p.list, nameOf(ctx))
-	if i < 0 {
-		return
+	if query, ok := p.load(nameOf(ctx)); ok {
+		ctx.NewActionWithValue(loadScenarioAction, linkQuery(query, p.Lang))
 	}
-	ctx.NewActionWithValue(loadScenarioAction, linkQuery(p.list[i].Query, p.Lang))
+}
+
+// load records loading the saved scenario name and returns its query to
+// open. Over unsaved changes it loads all the same, and the status line
+// says so with an Undo (asking first would put a question before every
+// load; Undo costs a click only to whoever wants the changes back).
+func (p *scenariosPanel) load(name string) (string, bool) {
+	i := indexOf(p.list, name)
+	if i < 0 {
+		return "", false
+	}
+	s := p.list[i]
+	p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenLoaded, name) })
+	if p.flow.load(name, canonicalQuery(s.Query), p.Query, p.list) {
+		p.status = func(t *text.Catalog) string { return fmt.Sprintf(t.ScenLoadedOver, name) }
+	}
+	return s.Query, true
+}
+
+// onUndo opens again the scenario a load replaced.
+func (p *scenariosPanel) onUndo(ctx app.Context, e app.Event) {
+	if query, name, ok := p.undo(); ok {
+		ctx.NewActionWithValue(loadScenarioAction, linkQuery(query, p.Lang))
+		// Focus the loaded scenario's Load button at once: this button
+		// goes, and go-app drops the Defers of an element gone.
+		focusTestID("scenario-load", name)
+	}
+}
+
+// undo takes the Undo on offer and returns the scenario to open.
+func (p *scenariosPanel) undo() (query, name string, ok bool) {
+	query, name, ok = p.flow.undoLoad(p.Query)
+	if ok {
+		p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenRestored, name) })
+	}
+	return query, name, ok
 }
 
 func (p *scenariosPanel) onCopyLink(ctx app.Context, e app.Event) {
@@ -331,7 +530,11 @@ func (p *scenariosPanel) Render() app.UI {
 						OnClick(p.onSave).Text(t.ScenSave),
 				),
 			),
-			app.P().Class(statusClass).DataSet("testid", "scenario-status").Attr("role", "status").Text(status),
+			p.renderConfirm(t),
+			app.Div().Class("scen-status-line").Body(
+				app.P().Class(statusClass).DataSet("testid", "scenario-status").Attr("role", "status").Text(status),
+				p.renderUndo(t),
+			),
 			app.H3().ID("scen-list-title").Text(t.ScenList),
 			app.If(len(items) == 0, func() app.UI {
 				return app.P().Class("note").DataSet("testid", "scenario-empty").Text(t.ScenEmpty)
@@ -342,6 +545,38 @@ func (p *scenariosPanel) Render() app.UI {
 		),
 		p.renderCompare(t, n),
 	)
+}
+
+// renderConfirm is the question a save under a taken name asks: an
+// alert dialog inside the panel (not modal: the page stays usable), its
+// answers plain buttons, Escape for Cancel.
+func (p *scenariosPanel) renderConfirm(t *text.Catalog) app.UI {
+	if p.flow.confirm == "" {
+		return app.Div().Class("scen-confirm-slot")
+	}
+	return app.Div().Class("scen-confirm-slot").Body(
+		app.Div().Class("scen-confirm").DataSet("testid", "scenario-confirm").
+			Attr("role", "alertdialog").Aria("labelledby", "scen-confirm-q").OnKeyDown(p.onConfirmKey).Body(
+			app.P().ID("scen-confirm-q").Text(fmt.Sprintf(t.ScenAsk, p.flow.confirm)),
+			app.Div().Class("scen-confirm-actions").Body(
+				app.Button().Type("button").Class("primary").DataSet("testid", "scenario-replace").
+					OnClick(p.onReplace).Text(t.ScenReplace),
+				app.Button().Type("button").DataSet("testid", "scenario-cancel").
+					OnClick(p.onCancel).Text(t.ScenCancel),
+			),
+		),
+	)
+}
+
+// renderUndo is the Undo of a load over unsaved changes, while it is on
+// offer.
+func (p *scenariosPanel) renderUndo(t *text.Catalog) app.UI {
+	u := p.flow.undoable(p.Query)
+	if u == nil {
+		return nil
+	}
+	return app.Button().Type("button").DataSet("testid", "scenario-undo").DataSet("name", u.name).
+		Aria("label", fmt.Sprintf(t.ScenUndoLabel, u.name)).OnClick(p.onUndo).Text(t.ScenUndo)
 }
 
 // summary is a saved scenario in one line: goal, visitors, reps.
