@@ -56,6 +56,10 @@ func unlistenWindow(event string, f app.Func) {}
 
 func setValue(id, value string) {}
 
+// linkManifest has no page to change: the server links the manifest of
+// the language it renders (app/server).
+func linkManifest(file string) {}
+
 func readerWaiting() bool { return false }
 
 func markPrerendered(selector string) {}
