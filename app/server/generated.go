@@ -41,7 +41,7 @@ func newEncodedFile(body []byte, contentType string) *encodedFile {
 }
 
 // generatedFiles renders go-app's generated files (app.js streaming the
-// wasm, see loader.go) and the manifest once.
+// wasm, see loader.go) and the manifests (one per language) once.
 func generatedFiles(h *app.Handler) (map[string]*encodedFile, error) {
 	files := map[string]*encodedFile{}
 	for _, p := range generatedPaths {
@@ -59,8 +59,10 @@ func generatedFiles(h *app.Handler) (map[string]*encodedFile, error) {
 		}
 		files[p] = newEncodedFile(body, rec.Header().Get("Content-Type"))
 	}
-	manifest := newEncodedFile(manifestJSON(h, ""), "application/manifest+json")
-	files["/manifest.webmanifest"], files["/manifest.json"] = manifest, manifest
+	for name, body := range manifests(h, "") {
+		files["/"+name] = newEncodedFile(body, "application/manifest+json")
+	}
+	files["/manifest.json"] = files["/manifest.webmanifest"]
 	return files, nil
 }
 

@@ -37,11 +37,16 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		resources = app.PrefixedLocation(prefix)
 	}
 	resources = versionedResources{resources, version}
+	t := text.For(text.Fallback)
+	cacheable := []string{"/web/icon.svg", "/web/embudo-compile.js"}
+	for _, code := range text.Codes() {
+		cacheable = append(cacheable, "/"+ui.ManifestFile(code))
+	}
 	return &app.Handler{
-		Name:            "Embudo: smarketing SLA calculator",
-		ShortName:       "Embudo",
-		Title:           text.For(text.Fallback).PageTitle,
-		Description:     "From this year's revenue goal to the MQLs marketing delivers each week and the reps sales needs.",
+		Name:            t.PageTitle,
+		ShortName:       t.AppShortName,
+		Title:           t.PageTitle,
+		Description:     t.AppDescription,
 		Lang:            text.Fallback,
 		Icon:            app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-maskable-512.png", SVG: "/web/icon.svg"},
 		ThemeColor:      themeColor,
@@ -50,8 +55,9 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		Styles:          []string{"/web/embudo.css", "/web/whatif.css"},
 		Scripts:         []string{"/web/embudo.js defer"},
 		// go-app precaches the PNG icons, not the SVG one the page links, nor
-		// the worker that compiles app.wasm (app.js).
-		CacheableResources: []string{"/web/icon.svg", "/web/embudo-compile.js"},
+		// the worker that compiles app.wasm (app.js), nor the manifests of
+		// the languages but the fallback's (manifest.go).
+		CacheableResources: cacheable,
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + csp + `">`,
 			`<meta name="color-scheme" content="light dark">`,

@@ -38,6 +38,8 @@ func appAssets(version string) []servedAsset {
 		{"/app-worker.js", "javascript", false},
 		{"/app.css", "text/css", false},
 		{"/manifest.webmanifest", "application/manifest+json", false},
+		{"/manifest-es.webmanifest", "application/manifest+json", false},
+		{"/manifest-pt.webmanifest", "application/manifest+json", false},
 		{"/web/app.wasm" + v, "application/wasm", true},
 		{"/web/embudo.css" + v, "text/css", true},
 		{"/web/whatif.css" + v, "text/css", true},

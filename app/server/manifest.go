@@ -1,17 +1,27 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 
+	"embudo.app/app/text"
+	"embudo.app/app/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// manifestJSON is the web app manifest. go-app writes its own with the
-// scope fixed at "/" and the start URL without a trailing slash, which
-// leaves an installed sub-path site (/embudo/) outside its worker's scope
-// and unable to start offline; this one is served and exported instead.
-func manifestJSON(h *app.Handler, prefix string) []byte {
+// manifestJSON is the web app manifest in a language of the registry
+// (ui.ManifestFile names its file): the name, short name and description
+// the browser shows when it offers to install the app and once it is
+// installed. Every language's manifest describes the same app (one id,
+// start URL and scope): the installed app opens the last scenario, in its
+// language. go-app writes one manifest, in one language, with the scope
+// fixed at "/" and the start URL without a trailing slash, which leaves an
+// installed sub-path site (/embudo/) outside its worker's scope and unable
+// to start offline; these are served and exported instead.
+func manifestJSON(h *app.Handler, prefix, lang string) []byte {
+	l := text.Of(lang)
 	root := strings.TrimRight(prefix, "/") + "/"
 	type icon struct {
 		Src     string `json:"src"`
@@ -36,7 +46,8 @@ func manifestJSON(h *app.Handler, prefix string) []byte {
 		Categories      []string `json:"categories"`
 		Icons           []icon   `json:"icons"`
 	}{
-		ID: root, Name: h.Name, ShortName: h.ShortName, Description: h.Description, Lang: h.Lang,
+		ID: root, Lang: l.Code,
+		Name: l.Catalog.PageTitle, ShortName: l.Catalog.AppShortName, Description: l.Catalog.AppDescription,
 		StartURL: root, Scope: root, Display: "standalone",
 		BackgroundColor: h.BackgroundColor, ThemeColor: h.ThemeColor,
 		Categories: []string{"business", "productivity"},
@@ -49,4 +60,46 @@ func manifestJSON(h *app.Handler, prefix string) []byte {
 	}
 	b, _ := json.Marshal(m)
 	return b
+}
+
+// manifests are the site's manifests, by file name: one per language, the
+// fallback's under go-app's name.
+func manifests(h *app.Handler, prefix string) map[string][]byte {
+	files := map[string][]byte{}
+	for _, code := range text.Codes() {
+		files[ui.ManifestFile(code)] = manifestJSON(h, prefix, code)
+	}
+	return files
+}
+
+var (
+	// pageLang is the language a page is rendered in: go-app writes the
+	// one OnNav chose (the link's lang, else the browser's, else the
+	// fallback) as <html lang>.
+	pageLang = regexp.MustCompile(`<html\b[^>]*\blang="([^"]*)"`)
+	// linkTag is a <link> of the page's head; go-app writes its attributes
+	// in map order.
+	linkTag = regexp.MustCompile(`<link\b[^>]*>`)
+)
+
+// linkPageManifest points the manifest link of a page go-app rendered
+// (which names go-app's one manifest) at the manifest of the page's
+// language.
+func linkPageManifest(page []byte) []byte {
+	lang := text.Fallback
+	if m := pageLang.FindSubmatch(page); m != nil {
+		lang = string(m[1])
+	}
+	file := []byte(`/` + ui.ManifestFile(lang) + `"`)
+	head, rest := page, []byte(nil)
+	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
+		head, rest = page[:i], page[i:]
+	}
+	head = linkTag.ReplaceAllFunc(head, func(tag []byte) []byte {
+		if !bytes.Contains(tag, []byte(`rel="manifest"`)) {
+			return tag
+		}
+		return bytes.Replace(tag, []byte(`/manifest.webmanifest"`), file, 1)
+	})
+	return append(head[:len(head):len(head)], rest...)
 }

@@ -14,7 +14,10 @@ import (
 	"strings"
 	"testing"
 
+	"embudo.app/app/text"
 	"github.com/andybalholm/brotli"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // mfWeb is the repo's web folder, seen from this package's directory.
@@ -270,7 +273,6 @@ func mfCheckCSP(t *testing.T, where, policy string) {
 // console on every start) or breaks the page.
 func TestManifestWorkerPrecachesPage(t *testing.T) {
 	srv := mfServer(t)
-	page := string(mfBody(t, mfGet(t, srv, "/", "Accept-Encoding", "gzip")))
 	worker := string(mfBody(t, mfGet(t, srv, "/app-worker.js", "Accept-Encoding", "gzip")))
 
 	m := regexp.MustCompile(`(?s)const resourcesToCache = (\[.*?\])`).FindStringSubmatch(worker)
@@ -291,15 +293,226 @@ func TestManifestWorkerPrecachesPage(t *testing.T) {
 		t.Errorf("the worker does not precache / and /web/app.wasm: %q", cached)
 	}
 
-	tags := regexp.MustCompile(`<(?:link|script)\b[^>]*>`).FindAllString(page, -1)
-	attr := regexp.MustCompile(`\s(?:href|src)="(/[^"]*)"`)
-	for _, tag := range tags {
-		ref := attr.FindStringSubmatch(tag)
-		if ref == nil || strings.HasPrefix(ref[1], "//") {
-			continue
+	// Each language's page links its own manifest.
+	for _, target := range []string{"/", "/?lang=es", "/?lang=pt", "/embed?lang=es"} {
+		page := string(mfBody(t, mfGet(t, srv, target, "Accept-Encoding", "gzip")))
+		tags := regexp.MustCompile(`<(?:link|script)\b[^>]*>`).FindAllString(page, -1)
+		attr := regexp.MustCompile(`\s(?:href|src)="(/[^"]*)"`)
+		for _, tag := range tags {
+			ref := attr.FindStringSubmatch(tag)
+			if ref == nil || strings.HasPrefix(ref[1], "//") {
+				continue
+			}
+			if !inCache[ref[1]] {
+				t.Errorf("%s links %s but the service worker does not precache it (offline it fails to load): %s", target, ref[1], tag)
+			}
 		}
-		if !inCache[ref[1]] {
-			t.Errorf("the page links %s but the service worker does not precache it (offline it fails to load): %s", ref[1], tag)
+	}
+}
+
+// mfLangManifest is what a manifest says in its language.
+type mfLangManifest struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	ShortName   string   `json:"short_name"`
+	Description string   `json:"description"`
+	Lang        string   `json:"lang"`
+	StartURL    string   `json:"start_url"`
+	Scope       string   `json:"scope"`
+	Icons       []mfIcon `json:"icons"`
+}
+
+// TestManifestPerLanguage fetches each language's manifest: its name,
+// short name, description and lang are the language's, and every manifest
+// describes the same app (id, start URL, scope, icons), served as a
+// manifest that revalidates (no-cache, an ETag, a 304) in every encoding.
+func TestManifestPerLanguage(t *testing.T) {
+	srv := mfServer(t)
+	var first *mfLangManifest
+	for _, tt := range []struct {
+		lang, path string
+	}{
+		{"en", "/manifest.webmanifest"},
+		{"en", "/manifest.json"}, // go-app's other name for it
+		{"es", "/manifest-es.webmanifest"},
+		{"pt", "/manifest-pt.webmanifest"},
+	} {
+		t.Run(tt.lang+tt.path, func(t *testing.T) {
+			words := text.For(tt.lang)
+			var plain []byte
+			for _, enc := range []string{"identity", "gzip", "gzip, deflate, br"} {
+				res := mfGet(t, srv, tt.path, "Accept-Encoding", enc)
+				require.Equal(t, http.StatusOK, res.StatusCode, "GET %s (%s)", tt.path, enc)
+				assert.Equal(t, "application/manifest+json", res.Header.Get("Content-Type"), enc)
+				assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), enc)
+				etag := res.Header.Get("ETag")
+				require.NotEmpty(t, etag, enc)
+				body := mfBody(t, res)
+				if plain == nil {
+					plain = body
+				} else {
+					assert.Equal(t, string(plain), string(body), "%s decodes to other bytes", enc)
+				}
+				again := mfGet(t, srv, tt.path, "Accept-Encoding", enc, "If-None-Match", etag)
+				again.Body.Close()
+				assert.Equal(t, http.StatusNotModified, again.StatusCode, "revalidating %s (%s)", tt.path, enc)
+			}
+			var m mfLangManifest
+			require.NoError(t, json.Unmarshal(plain, &m), "%s", plain)
+			assert.Equal(t, words.PageTitle, m.Name)
+			assert.Equal(t, words.AppShortName, m.ShortName)
+			assert.LessOrEqual(t, len([]rune(m.ShortName)), 12, "short_name fits under the icon")
+			assert.Equal(t, words.AppDescription, m.Description)
+			assert.Equal(t, tt.lang, m.Lang)
+			if first == nil {
+				first = &m
+				return
+			}
+			assert.Equal(t, first.ID, m.ID, "one app in every language")
+			assert.Equal(t, first.StartURL, m.StartURL)
+			assert.Equal(t, first.Scope, m.Scope)
+			assert.Equal(t, first.Icons, m.Icons)
+		})
+	}
+	// Each language's words are its own (a catalog copied from another
+	// language would pass the checks above).
+	names := map[string]string{}
+	for _, code := range text.Codes() {
+		d := text.For(code).AppDescription
+		assert.NotContains(t, names, d, "%s has the description of %s", code, names[d])
+		names[d] = code
+	}
+}
+
+// TestManifestLinkedPerLanguage checks that every page links the manifest
+// of the language it is rendered in (the link's lang, else the browser's
+// Accept-Language, else the fallback), with the page's length right for
+// what is sent.
+func TestManifestLinkedPerLanguage(t *testing.T) {
+	srv := mfServer(t)
+	link := regexp.MustCompile(`<link\b[^>]*\brel="manifest"[^>]*>`)
+	href := regexp.MustCompile(`\bhref="([^"]*)"`)
+	for _, tt := range []struct {
+		name, target, acceptLang string
+		lang, manifest           string
+	}{
+		{"bare", "/", "", "en", "/manifest.webmanifest"},
+		{"link en", "/?lang=en", "es", "en", "/manifest.webmanifest"},
+		{"link es", "/?lang=es", "", "es", "/manifest-es.webmanifest"},
+		{"link pt", "/?lang=pt&cur=BRL", "en-US", "pt", "/manifest-pt.webmanifest"},
+		{"link in capitals", "/?lang=ES", "", "es", "/manifest-es.webmanifest"},
+		{"browser es", "/", "es-MX,es;q=0.9,en;q=0.8", "es", "/manifest-es.webmanifest"},
+		{"browser pt", "/?r1=25", "pt-BR", "pt", "/manifest-pt.webmanifest"},
+		{"browser unknown", "/", "fr-FR,de;q=0.5", "en", "/manifest.webmanifest"},
+		{"unknown link lang", "/?lang=xx", "es", "en", "/manifest.webmanifest"},
+		{"embed path", "/embed?lang=pt", "", "pt", "/manifest-pt.webmanifest"},
+		{"embed param", "/?embed=1", "es", "es", "/manifest-es.webmanifest"},
+	} {
+		for _, enc := range []string{"identity", "gzip"} {
+			t.Run(tt.name+"/"+enc, func(t *testing.T) {
+				headers := []string{"Accept-Encoding", enc}
+				if tt.acceptLang != "" {
+					headers = append(headers, "Accept-Language", tt.acceptLang)
+				}
+				res := mfGet(t, srv, tt.target, headers...)
+				require.Equal(t, http.StatusOK, res.StatusCode)
+				cl := res.Header.Get("Content-Length")
+				page := mfBody(t, res)
+				if enc == "identity" {
+					assert.Equal(t, strconv.Itoa(len(page)), cl, "Content-Length of the page sent")
+				}
+				assert.Regexp(t, `<html\b[^>]*\blang="`+tt.lang+`"`, string(page))
+				links := link.FindAllString(string(page), -1)
+				require.Len(t, links, 1, "one manifest link")
+				m := href.FindStringSubmatch(links[0])
+				require.NotNil(t, m, links[0])
+				assert.Equal(t, tt.manifest, m[1])
+				desc := regexp.MustCompile(`<meta\b[^>]*\bname="description"[^>]*>`).FindString(string(page))
+				assert.Contains(t, desc, `content="`+text.For(tt.lang).AppDescription+`"`,
+					"the page's description in its language")
+
+				// The manifest it links is served, in that language.
+				res = mfGet(t, srv, m[1])
+				require.Equal(t, http.StatusOK, res.StatusCode, "GET %s", m[1])
+				var mf mfLangManifest
+				require.NoError(t, json.Unmarshal(mfBody(t, res), &mf))
+				assert.Equal(t, tt.lang, mf.Lang)
+				assert.Equal(t, text.For(tt.lang).PageTitle, mf.Name)
+			})
 		}
+	}
+}
+
+// TestStaticManifests exports the site under a sub-path: every language's
+// manifest is a file of its own (static hosts type it by its extension
+// and ignore queries), with its .br and .gz siblings and its no-cache
+// rule, and each page links its own language's.
+func TestStaticManifests(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(mfWeb, "app.wasm")); err != nil {
+		skipOrFail(t, "web/app.wasm is missing: run make wasm")
+	}
+	const prefix = "/embudo"
+	dir := t.TempDir()
+	require.NoError(t, GenerateStatic(dir, mfWeb, prefix))
+	headers, err := os.ReadFile(filepath.Join(dir, "_headers"))
+	require.NoError(t, err)
+	for _, code := range text.Codes() {
+		name := map[string]string{"en": "manifest.webmanifest", "es": "manifest-es.webmanifest", "pt": "manifest-pt.webmanifest"}[code]
+		require.NotEmpty(t, name, "a language the test does not know: %s", code)
+		t.Run(code, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			require.NoError(t, err)
+			var m mfLangManifest
+			require.NoError(t, json.Unmarshal(b, &m))
+			words := text.For(code)
+			assert.Equal(t, words.PageTitle, m.Name)
+			assert.Equal(t, words.AppShortName, m.ShortName)
+			assert.Equal(t, words.AppDescription, m.Description)
+			assert.Equal(t, code, m.Lang)
+			assert.Equal(t, prefix+"/", m.StartURL)
+			assert.Equal(t, prefix+"/", m.Scope)
+			for _, ic := range m.Icons {
+				assert.True(t, strings.HasPrefix(ic.Src, prefix+"/web/"), "icon %s under the prefix", ic.Src)
+			}
+			for _, sib := range []string{".gz", ".br"} {
+				_, err := os.Stat(filepath.Join(dir, name+sib))
+				assert.NoError(t, err, "%s%s", name, sib)
+			}
+			assert.Contains(t, string(headers), prefix+"/"+name+"\n  Cache-Control: no-cache\n")
+		})
+	}
+	for _, page := range []string{"index.html", "embed.html"} {
+		b, err := os.ReadFile(filepath.Join(dir, page))
+		require.NoError(t, err)
+		// The static pages are pre-rendered in the fallback language; the
+		// wasm links the reader's own (ui.showLang).
+		assert.Regexp(t, `<html\b[^>]*\blang="`+text.Fallback+`"`, string(b), page)
+		assert.Regexp(t, `<link\b[^>]*href="`+prefix+`/manifest.webmanifest"`, string(b), page)
+	}
+	worker, err := os.ReadFile(filepath.Join(dir, "app-worker.js"))
+	require.NoError(t, err)
+	for _, name := range []string{"manifest.webmanifest", "manifest-es.webmanifest", "manifest-pt.webmanifest"} {
+		assert.Contains(t, string(worker), `"`+prefix+"/"+name+`"`, "the worker precaches %s", name)
+	}
+}
+
+// TestLinkPageManifest rewrites go-app's manifest link whatever the order
+// of its attributes, and nothing else.
+func TestLinkPageManifest(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"rel first",
+			`<html lang="es"><head><link rel="manifest" href="/manifest.webmanifest"><link rel="icon" href="/manifest.webmanifest"></head><body><a href="/manifest.webmanifest"></a></body>`,
+			`<html lang="es"><head><link rel="manifest" href="/manifest-es.webmanifest"><link rel="icon" href="/manifest.webmanifest"></head><body><a href="/manifest.webmanifest"></a></body>`},
+		{"href first, sub-path",
+			`<html lang="pt"><head><link href="/embudo/manifest.webmanifest" rel="manifest"></head>`,
+			`<html lang="pt"><head><link href="/embudo/manifest-pt.webmanifest" rel="manifest"></head>`},
+		{"fallback", `<html lang="en"><head><link rel="manifest" href="/manifest.webmanifest"></head>`,
+			`<html lang="en"><head><link rel="manifest" href="/manifest.webmanifest"></head>`},
+		{"unknown language", `<html lang="xx"><head><link rel="manifest" href="/manifest.webmanifest"></head>`,
+			`<html lang="xx"><head><link rel="manifest" href="/manifest.webmanifest"></head>`},
+		{"no lang", `<html><head><link rel="manifest" href="/manifest.webmanifest"></head>`,
+			`<html><head><link rel="manifest" href="/manifest.webmanifest"></head>`},
+	} {
+		assert.Equal(t, tt.want, string(linkPageManifest([]byte(tt.in))), tt.name)
 	}
 }

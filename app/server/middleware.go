@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"compress/gzip"
 	"mime"
 	"net/http"
@@ -17,7 +18,8 @@ import (
 // newServer wraps go-app's handler with what it leaves to middleware:
 // pre-compressed assets (web/ files compressed at build time, go-app's
 // generated files at start), compression of the pre-rendered pages, cache
-// and security headers, and the browser's language for those pages.
+// and security headers, the browser's language for those pages and the
+// manifest of their language.
 func newServer(h *app.Handler, web string) (http.Handler, error) {
 	generated, err := generatedFiles(h)
 	if err != nil {
@@ -61,13 +63,15 @@ func newServer(h *app.Handler, web string) (http.Handler, error) {
 				r = &r2
 			}
 		}
-		if !acceptsEncoding(r, "gzip") {
-			h.ServeHTTP(w, r)
-			return
+		out := w
+		if acceptsEncoding(r, "gzip") {
+			gw := &gzipWriter{ResponseWriter: w}
+			defer gw.Close()
+			out = gw
 		}
-		gw := &gzipWriter{ResponseWriter: w}
-		defer gw.Close()
-		h.ServeHTTP(gw, r)
+		pw := &pageWriter{ResponseWriter: out}
+		h.ServeHTTP(pw, r)
+		pw.flush()
 	}), nil
 }
 
@@ -185,6 +189,51 @@ func (w *lengthWriter) WriteHeader(code int) {
 		w.Header().Set("Content-Length", strconv.FormatInt(w.length, 10))
 	}
 	w.ResponseWriter.WriteHeader(code)
+}
+
+// pageWriter holds a page go-app renders until it is complete, to point its
+// manifest link at the manifest of the page's language (linkPageManifest);
+// any other response passes through. go-app writes a page in one go from a
+// buffer of its own, so holding it delays nothing.
+type pageWriter struct {
+	http.ResponseWriter
+	code int
+	page *bytes.Buffer // the page held; nil when passing through
+}
+
+func (p *pageWriter) WriteHeader(code int) {
+	if p.code != 0 {
+		return
+	}
+	p.code = code
+	if code == http.StatusOK && strings.HasPrefix(p.Header().Get("Content-Type"), "text/html") {
+		p.page = new(bytes.Buffer)
+		return
+	}
+	p.ResponseWriter.WriteHeader(code)
+}
+
+func (p *pageWriter) Write(b []byte) (int, error) {
+	if p.code == 0 {
+		p.WriteHeader(http.StatusOK)
+	}
+	if p.page != nil {
+		return p.page.Write(b)
+	}
+	return p.ResponseWriter.Write(b)
+}
+
+// flush sends the page held, its manifest linked.
+func (p *pageWriter) flush() {
+	if p.page == nil {
+		return
+	}
+	body := linkPageManifest(p.page.Bytes())
+	if p.Header().Get("Content-Length") != "" {
+		p.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	p.ResponseWriter.WriteHeader(http.StatusOK)
+	p.ResponseWriter.Write(body)
 }
 
 // gzipWriter compresses a response on the fly; go-app sets Content-Length

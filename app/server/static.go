@@ -11,9 +11,10 @@ import (
 )
 
 // GenerateStatic writes the pre-rendered site into dir, served at prefix
-// ("" for a domain's root, "/embudo" for GitHub Pages' project sites): go-app's
-// pages and scripts, our manifest, web/ and robots.txt, the _headers cache
-// policy, and a .br and .gz sibling of every compressible file.
+// ("" for a domain's root, "/embudo" for GitHub Pages' project sites):
+// go-app's pages and scripts, our manifests (one per language), web/ and
+// robots.txt, the _headers cache policy, and a .br and .gz sibling of
+// every compressible file.
 func GenerateStatic(dir, web, prefix string) error {
 	h, err := newHandler(web, prefix)
 	if err != nil {
@@ -33,8 +34,24 @@ func GenerateStatic(dir, web, prefix string) error {
 	if err := os.WriteFile(appJS, b, 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "manifest.webmanifest"), manifestJSON(h, prefix), 0o644); err != nil {
+	for name, body := range manifests(h, prefix) {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			return err
+		}
+	}
+	// Each page links the manifest of its language.
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
 		return err
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, linkPageManifest(b), 0o644); err != nil {
+			return err
+		}
 	}
 	if err := copyDir(web, filepath.Join(dir, "web")); err != nil {
 		return err

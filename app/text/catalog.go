@@ -62,6 +62,14 @@ type Catalog struct {
 	Headline                                                                 string
 	AllInputs, MoreResults                                                   string // an embed's folded inputs and results
 
+	// The installed app. The web app manifest (one per language) takes
+	// its name from PageTitle, its short name (under the home-screen icon:
+	// 12 characters at most) and description from here; Install is the
+	// header's button while the browser offers to install the app, and
+	// InstallHint its tooltip.
+	AppShortName, AppDescription string
+	Install, InstallHint         string
+
 	InputsLabel, TableOf, ExpectedTitle, ExpectedYear string
 
 	// OneRep(percent, load, cap): one rep with time to spare.

@@ -58,6 +58,10 @@ func setValue(id, value string) {}
 
 func focusTestID(testid, name string) {}
 
+// linkManifest has no page to change: the server links the manifest of
+// the language it renders (app/server).
+func linkManifest(file string) {}
+
 func readerWaiting() bool { return false }
 
 func markPrerendered(selector string) {}

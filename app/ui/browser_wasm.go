@@ -4,6 +4,7 @@ package ui
 
 import (
 	"net/url"
+	"strings"
 	"syscall/js"
 
 	"embudo.app/app/text"
@@ -245,4 +246,21 @@ func prerendered(selector string) []string {
 		html[i] = nodes.Index(i).Get("outerHTML").String()
 	}
 	return html
+}
+
+// linkManifest points the page's manifest link at file, in the folder of
+// the one it names (a static site may live under a sub-path).
+func linkManifest(file string) {
+	link := js.Global().Get("document").Call("querySelector", `link[rel="manifest"]`)
+	if !link.Truthy() {
+		return
+	}
+	href := link.Call("getAttribute", "href")
+	if href.Type() != js.TypeString {
+		return
+	}
+	dir := href.String()[:strings.LastIndex(href.String(), "/")+1]
+	if next := dir + file; next != href.String() {
+		link.Call("setAttribute", "href", next)
+	}
 }

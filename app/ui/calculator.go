@@ -21,11 +21,12 @@ type calculator struct {
 	app.Compo
 	state
 
-	ready      bool      // every part is live (data-wasm=ready)
-	pre        hydration // the pre-rendered parts not yet live (hydrate.go)
-	opened     string    // the link the state was opened from
-	update     bool      // a new version is ready
-	controlled bool      // a service worker served this page
+	ready       bool      // every part is live (data-wasm=ready)
+	pre         hydration // the pre-rendered parts not yet live (hydrate.go)
+	opened      string    // the link the state was opened from
+	update      bool      // a new version is ready
+	installable bool      // the browser offers to install the app (install.go)
+	controlled  bool      // a service worker served this page
 
 	persist persister // writes the link and storage off the input path
 	updates ticker    // asks for a new version while the page is open
@@ -57,8 +58,7 @@ func (c *calculator) OnNav(ctx app.Context) {
 		// nothing but cost the start a full render.
 		ctx.PreventUpdate()
 	}
-	ctx.Page().SetLang(c.sc.Lang)
-	ctx.Page().SetTitle(text.For(c.sc.Lang).PageTitle)
+	showLang(ctx, c.sc.Lang)
 	c.save(ctx)
 }
 
@@ -100,7 +100,8 @@ func (c *calculator) OnMount(ctx app.Context) {
 	})
 	c.controlled = servedByWorker()
 	c.update = c.controlled && ctx.AppUpdateAvailable()
-	if !c.update {
+	c.installable = installOffered(ctx)
+	if !c.update && !c.installable {
 		ctx.PreventUpdate() // nothing to show: the mounted page is current
 	}
 	c.startHydration(ctx)

@@ -37,8 +37,9 @@ type (
 
 	headerKey struct {
 		localeKey
-		Mode  funnel.Mode
-		Embed bool
+		Mode    funnel.Mode
+		Embed   bool
+		Install bool // the browser offers to install the app
 	}
 
 	slaKey struct {

@@ -43,7 +43,7 @@ func (c *calculator) Render() app.UI {
 	return root.Body(
 		c.renderUpdate(),
 		c.part("header", func() app.UI {
-			return newMemo("header", headerKey{c.localeKey(), c.sc.Mode, c.sc.Embed}, c.renderHeader)
+			return newMemo("header", headerKey{c.localeKey(), c.sc.Mode, c.sc.Embed, c.installable}, c.renderHeader)
 		}),
 		c.renderNotices(),
 		c.renderStale(),
@@ -73,6 +73,7 @@ func (c *calculator) renderToolbar() app.UI {
 		c.renderModeSwitch(),
 		c.renderSelect("lang", t.LangLabel, c.sc.Lang, langCodes, langNames, c.onLang),
 		c.renderSelect("cur", t.CurLabel, c.sc.Cur, funnel.Currencies, nil, c.onCur),
+		app.If(!c.sc.Embed, c.renderInstall), // an embed installs nothing
 	)
 }
 
@@ -370,8 +371,7 @@ func (c *calculator) onCur(ctx app.Context, e app.Event)  { c.onChoice(ctx, funn
 
 func (c *calculator) onLang(ctx app.Context, e app.Event) {
 	c.onChoice(ctx, funnel.FieldLang)
-	ctx.Page().SetLang(c.sc.Lang)
-	ctx.Page().SetTitle(c.texts().PageTitle)
+	showLang(ctx, c.sc.Lang)
 }
 
 // onChoice applies a radio or select (mode, language, currency).
