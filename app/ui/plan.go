@@ -117,9 +117,9 @@ func stageTable(t *text.Catalog, n numfmt.Formatter, p funnel.Plan, hooks bool) 
 			return app.Tr().Body(
 				app.Th().Scope("row").Text(t.Stages[s]),
 				hook(app.Td(), "count-"+s.Key()).Text(numfmt.Int(n, v.Year)),
-				app.Td().Class("col-quarter").Text(n.Fixed(int64(v.Quarter), 1)),
-				app.Td().Class("col-month").Text(n.Fixed(int64(v.Month), 1)),
-				hook(app.Td(), "week-"+s.Key()).Text(n.Fixed(int64(v.Week), 1)),
+				app.Td().Class("col-quarter").Text(perShown(n, v.Quarter, v.Year)),
+				app.Td().Class("col-month").Text(perShown(n, v.Month, v.Year)),
+				hook(app.Td(), "week-"+s.Key()).Text(perShown(n, v.Week, v.Year)),
 			)
 		})),
 	)

@@ -10,6 +10,7 @@ import (
 
 	"embudo.app/app/text"
 	"embudo.app/funnel"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -281,4 +282,21 @@ func TestNudge(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.k.nudge(tt.value, tt.n), "%s %d %+d", tt.k.field, tt.value, tt.n)
 	}
+}
+
+// TestSmallFigures: a need that is not zero never shows as 0.0, and the
+// load one rep fewer would carry is never shown at the cap it exceeds.
+func TestSmallFigures(t *testing.T) {
+	n := formatFor("en", "USD")
+	assert.Equal(t, "< 0.1", perShown(n, 0, 1))
+	assert.Equal(t, "0.0", perShown(n, 0, 0))
+	assert.Equal(t, "0.1", perShown(n, 1, 5))
+	assert.Equal(t, "< 0,1", perShown(formatFor("es", "EUR"), 0, 1))
+
+	// 1 customer a year at 50 %: 32 visitors, 0.7 a week, 0.0 customers a
+	// week shown as "< 0.1".
+	s := newState()
+	s.open(query(t, "goal=1000&ticket=1000&lang=en"), "", "")
+	html := app.HTMLString(stageTable(text.For("en"), n, s.result.plan, true))
+	assert.Contains(t, html, "&lt; 0.1")
 }
