@@ -125,6 +125,89 @@ var adoptPage = edit{
 `,
 }
 
+// noCrypto: go-app encrypts a state or a value only when asked to
+// (Context.Encrypt, SetState with Encrypt), which the calculator never
+// does; AES-GCM and crypto/rand kept about 140 KB of code in app.wasm.
+// The copy's encrypt and decrypt fail instead.
+var noCrypto = edit{
+	file: "crypto.go",
+	old: `import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"io"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/errors"
+)
+
+func encrypt(key string, v []byte) ([]byte, error) {
+	c, err := aes.NewCipher([]byte(key))
+	if err != nil {
+		return nil, err
+	}
+
+	gcm, err := cipher.NewGCM(c)
+	if err != nil {
+		return nil, err
+	}
+
+	nonce := make([]byte, gcm.NonceSize())
+	if _, err = io.ReadFull(rand.Reader, nonce); err != nil {
+		return nil, err
+	}
+
+	return gcm.Seal(nonce, nonce, v, nil), nil
+}
+
+func decrypt(key string, v []byte) ([]byte, error) {
+	c, err := aes.NewCipher([]byte(key))
+	if err != nil {
+		return nil, err
+	}
+
+	gcm, err := cipher.NewGCM(c)
+	if err != nil {
+		return nil, err
+	}
+
+	nonceSize := gcm.NonceSize()
+	if len(v) < nonceSize {
+		return nil, errors.New("ciphertext too short")
+	}
+
+	nonce, ciphertext := v[:nonceSize], v[nonceSize:]
+	return gcm.Open(nil, nonce, ciphertext, nil)
+}
+`,
+	new: `import (
+	"github.com/maxence-charriere/go-app/v10/pkg/errors"
+)
+
+// Embudo: no encryption in the browser build (app/buildtools/wasmsrc).
+func encrypt(key string, v []byte) ([]byte, error) {
+	return nil, errors.New("encryption is not in this build")
+}
+
+func decrypt(key string, v []byte) ([]byte, error) {
+	return nil, errors.New("encryption is not in this build")
+}
+`,
+}
+
+// noUUID: go-app makes two random IDs (a device ID and a broadcast
+// channel's) with github.com/google/uuid, which brings crypto/rand, md5,
+// sha1 and the FIPS module into app.wasm. The copy asks the browser
+// instead (newUUID in uuid.go.src).
+var noUUID = []edit{
+	{file: "context.go", old: "\t\"github.com/google/uuid\"\n", new: ""},
+	{file: "context.go", old: "\tid = uuid.NewString()\n", new: "\tid = newUUID() // Embudo: the browser's (app/buildtools/wasmsrc)\n"},
+	{file: "state.go", old: "\t\"github.com/google/uuid\"\n", new: ""},
+	{file: "state.go", old: "\t\tm.broadcastStoreID = uuid.NewString()\n", new: "\t\tm.broadcastStoreID = newUUID() // Embudo: the browser's (app/buildtools/wasmsrc)\n"},
+}
+
+//go:embed uuid.go.src
+var uuidSource []byte
+
 //go:embed adopt.go.src
 var adoptSource []byte
 
@@ -182,12 +265,15 @@ func run(out string) error {
 			return err
 		}
 	}
-	for _, e := range []edit{renderNow, adoptMount, adoptPage} {
+	for _, e := range append([]edit{renderNow, adoptMount, adoptPage, noCrypto}, noUUID...) {
 		if err := e.apply(appDir); err != nil {
 			return err
 		}
 	}
 	if err := os.WriteFile(filepath.Join(appDir, "adopt_embudo.go"), adoptSource, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(appDir, "uuid_embudo.go"), uuidSource, 0o644); err != nil {
 		return err
 	}
 	return writeModFile(out, dst)
