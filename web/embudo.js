@@ -6,9 +6,15 @@
   // go-app only listens for "updatefound" once its registration resolves,
   // which misses the update check the browser starts with the navigation;
   // "controllerchange" does not. goappOnUpdate is go-app's hook (it queues
-  // the signal until the wasm runs).
-  if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
-    navigator.serviceWorker.addEventListener("controllerchange", function () {
+  // the signal until the wasm runs). In an opaque origin (a frame sandboxed
+  // without allow-same-origin) reading navigator.serviceWorker throws:
+  // there is no service worker, and the rest of this script still runs.
+  var workers = null;
+  try {
+    workers = "serviceWorker" in navigator ? navigator.serviceWorker : null;
+  } catch (err) {}
+  if (workers && workers.controller) {
+    workers.addEventListener("controllerchange", function () {
       if (typeof goappOnUpdate === "function") {
         goappOnUpdate();
       }

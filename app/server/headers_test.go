@@ -150,6 +150,39 @@ func TestServedHeaders(t *testing.T) {
 	checkServedHeaders(t, srv.URL, appAssets(h.Version), false)
 }
 
+// TestCrossOriginAssets: an embed in a frame sandboxed without
+// allow-same-origin has an opaque origin, so it fetches app.wasm (and
+// everything else) cross-origin. Every public file lets any origin read
+// it, revalidations too; pages do not say so.
+func TestCrossOriginAssets(t *testing.T) {
+	srv := httptest.NewServer(mfServer(t))
+	defer srv.Close()
+	h, err := newHandler(mfWeb, "")
+	require.NoError(t, err)
+	for _, a := range append(appAssets(h.Version), servedAsset{path: "/web/embudo-compile.js"}, servedAsset{path: "/web/app.wasm"}) {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+a.path, nil)
+		require.NoError(t, err)
+		req.Header.Set("Origin", "null")
+		req.Header.Set("Accept-Encoding", "br")
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		res.Body.Close()
+		require.Equal(t, http.StatusOK, res.StatusCode, a.path)
+		want := "*"
+		if a.ctype == "text/html" {
+			want = ""
+		}
+		assert.Equal(t, want, res.Header.Get("Access-Control-Allow-Origin"), "Access-Control-Allow-Origin of %s", a.path)
+		if etag := res.Header.Get("ETag"); etag != "" && want != "" {
+			req.Header.Set("If-None-Match", etag)
+			again, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			again.Body.Close()
+			assert.Equal(t, want, again.Header.Get("Access-Control-Allow-Origin"), "Access-Control-Allow-Origin of a %d for %s", again.StatusCode, a.path)
+		}
+	}
+}
+
 // TestStaticSiteHeaders serves make static's output with nginx, configured
 // by the server block that README.md shows, and checks the same headers.
 // Without nginx and its brotli_static module it skips, unless

@@ -23,12 +23,16 @@ var goappInstantiate = regexp.MustCompile(`const wasm = await instantiateStreami
 const workerInstantiate = `const module = await embudoCompile(${1}, showProgress);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const instance = await WebAssembly.instantiate(module, go.importObject);
+${2}embudoGuardStorage();
 ${2}go.run(instance);`
 
 // compileFuncs are app.js's part of the worker's compile.
 const compileFuncs = `
 function embudoCompile(url, progress) {
-  if (!window.Worker) {
+  // A worker's script must be same-origin with the page, and an opaque
+  // origin (a frame sandboxed without allow-same-origin) is same-origin
+  // with nothing: there, the page compiles app.wasm itself.
+  if (!window.Worker || self.origin === "null") {
     return embudoCompileHere(url, progress);
   }
   return new Promise((resolve, reject) => {
@@ -92,6 +96,58 @@ function embudoCompileHere(url, progress) {
   return WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(fetch(url)).then(done)
     : fetch(url).then((r) => r.arrayBuffer()).then(WebAssembly.compile).then(done);
+}
+`
+
+// goappServiceWorkerCheck is where go-app's app.js decides to register its
+// service worker: "serviceWorker" in navigator holds in an opaque origin
+// (a frame sandboxed without allow-same-origin), where reading
+// navigator.serviceWorker throws and go-app logs the failure as an error.
+var goappServiceWorkerCheck = regexp.MustCompile(`(async function goappInitServiceWorker\(\) \{\n\s*)if \("serviceWorker" in navigator\) \{`)
+
+// serviceWorkerCheck registers the service worker only where it can be
+// read, and guardFuncs are what app.js adds for an opaque origin.
+const serviceWorkerCheck = `${1}if (embudoServiceWorkers()) {`
+
+const guardFuncs = `
+// embudoServiceWorkers is navigator.serviceWorker, or null where there is
+// none or reading it throws (an opaque origin: a frame sandboxed without
+// allow-same-origin). There the app runs without a service worker.
+function embudoServiceWorkers() {
+  try {
+    return ("serviceWorker" in navigator && navigator.serviceWorker) || null;
+  } catch (err) {
+    return null;
+  }
+}
+
+// embudoGuardStorage: in an opaque origin, or where the reader blocks
+// storage, reading localStorage or sessionStorage throws, and a property
+// read that throws cannot be recovered from in Go (wasm_exec.js's valueGet
+// does not catch it): go-app reads localStorage as its engine starts, and
+// the wasm would stop there. In that case each becomes an empty storage
+// that refuses writes: nothing is remembered, and the app says so where it
+// would store something the reader asked it to.
+function embudoGuardStorage() {
+  ["localStorage", "sessionStorage"].forEach((name) => {
+    try {
+      window[name].length;
+      return;
+    } catch (err) {}
+    const none = {
+      length: 0,
+      key: () => null,
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException("storage is not available here", "SecurityError");
+      },
+      removeItem: () => {},
+      clear: () => {},
+    };
+    try {
+      Object.defineProperty(window, name, { value: none, configurable: true });
+    } catch (err) {}
+  });
 }
 `
 
@@ -160,13 +216,14 @@ function embudoAfterFirstPaint(f) {
 // compile it as it streams in and to start it in shorter tasks. It fails
 // on an app.js it does not know (a new go-app).
 func streamingAppJS(appJS []byte) ([]byte, error) {
-	for _, re := range []*regexp.Regexp{goappStart, goappFetch, goappInstantiate} {
+	for _, re := range []*regexp.Regexp{goappStart, goappFetch, goappInstantiate, goappServiceWorkerCheck} {
 		if n := len(re.FindAllIndex(appJS, -1)); n != 1 {
 			return nil, fmt.Errorf("app.js: go-app's code %q found %d times, want once", abbrev(re.String(), 40), n)
 		}
 	}
 	appJS = goappStart.ReplaceAllLiteral(appJS, []byte(deferredStart))
-	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(compileFuncs))
+	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(compileFuncs+guardFuncs))
+	appJS = goappServiceWorkerCheck.ReplaceAll(appJS, []byte(serviceWorkerCheck))
 	return goappInstantiate.ReplaceAll(appJS, []byte(workerInstantiate)), nil
 }
 

@@ -32,6 +32,13 @@ func TestStreamingAppJS(t *testing.T) {
 	assert.Contains(t, s, "\nembudoStartWasm(goappInitWebAssembly);\n", "the wasm waits for the first paint")
 	assert.NotRegexp(t, `(?m)^goappInitWebAssembly\(\);`, s)
 
+	// A frame sandboxed without allow-same-origin (an opaque origin):
+	// no service worker, storage that throws, no same-origin worker.
+	assert.Contains(t, s, "async function goappInitServiceWorker() {\n  if (embudoServiceWorkers()) {",
+		"go-app registers its service worker only where navigator.serviceWorker can be read")
+	assert.Contains(t, s, "embudoGuardStorage();\n    go.run(instance);", "storage is guarded before the wasm runs")
+	assert.Contains(t, s, `if (!window.Worker || self.origin === "null") {`, "an opaque origin compiles on the page")
+
 	_, err = streamingAppJS([]byte("console.log('another loader');"))
 	assert.Error(t, err, "an app.js it does not know is an error, not a silent no-op")
 }

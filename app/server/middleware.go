@@ -32,6 +32,7 @@ func newServer(h *app.Handler, web string) (http.Handler, error) {
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "no-referrer")
 		hd.Add("Vary", "Accept-Encoding")
+		allowAnyOrigin(hd, r.URL.Path, generated)
 
 		if strings.HasPrefix(r.URL.Path, "/web/") {
 			serveStatic(w, r, web, version)
@@ -73,6 +74,17 @@ func newServer(h *app.Handler, web string) (http.Handler, error) {
 		h.ServeHTTP(pw, r)
 		pw.flush()
 	}), nil
+}
+
+// allowAnyOrigin lets any origin read the public files (app.wasm, the
+// scripts, styles, icons and manifests; not the pages): an embed in a frame
+// sandboxed without allow-same-origin has an opaque origin, and its fetch
+// of app.wasm is cross-origin. They are the same for everyone and no
+// request carries credentials.
+func allowAnyOrigin(hd http.Header, p string, generated map[string]*encodedFile) {
+	if _, ok := generated[p]; ok || strings.HasPrefix(p, "/web/") || rootFiles[p] {
+		hd.Set("Access-Control-Allow-Origin", "*")
+	}
 }
 
 // rootFiles are the files crawlers look for at the root; they live in web/.
