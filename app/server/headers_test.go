@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -298,4 +299,160 @@ func skipOrFail(t *testing.T, why string) {
 		t.Fatal(why)
 	}
 	t.Skip(why)
+}
+
+// varyOf is the set of header names a response's Vary lists.
+func varyOf(h http.Header) map[string]bool {
+	vary := map[string]bool{}
+	for _, v := range h.Values("Vary") {
+		for _, name := range strings.Split(v, ",") {
+			vary[http.CanonicalHeaderKey(strings.TrimSpace(name))] = true
+		}
+	}
+	return vary
+}
+
+// TestPageValidators checks that each representation of a page (path,
+// query, language, encoding, build) has an ETag of its own, that only its
+// own ETag earns a 304 (another link's or language's gets the page), and
+// that Vary names every request header the page depends on.
+func TestPageValidators(t *testing.T) {
+	srv := mfServer(t)
+	h, err := newHandler(mfWeb, "")
+	require.NoError(t, err)
+
+	type repr struct {
+		target, acceptLanguage, acceptEncoding string
+		lang                                   string // the page's language
+		fromHeader                             bool   // lang comes from Accept-Language
+	}
+	// One representation: a page with no language from Accept-Language
+	// (none sent, or none the app speaks) is the link's own.
+	key := func(r repr) string {
+		if !r.fromHeader {
+			return r.target + "|" + r.acceptEncoding
+		}
+		return r.target + "|" + r.acceptEncoding + "|" + r.lang
+	}
+	var reprs []repr
+	for _, enc := range []string{"identity", "gzip, deflate, br"} {
+		for _, r := range []repr{
+			{target: "/", lang: "en"},                                   // no Accept-Language
+			{target: "/", acceptLanguage: "de-DE,de;q=0.9", lang: "en"}, // none the app speaks
+			{target: "/", acceptLanguage: "es-MX,es;q=0.9", lang: "es", fromHeader: true},
+			{target: "/", acceptLanguage: "pt-BR", lang: "pt", fromHeader: true},
+			{target: "/", acceptLanguage: "en-US,en;q=0.9", lang: "en", fromHeader: true},
+			{target: "/?lang=es", acceptLanguage: "pt-BR", lang: "es"},
+			{target: "/?lang=pt", lang: "pt"},
+			{target: "/?goal=200000", acceptLanguage: "es", lang: "es", fromHeader: true},
+			{target: "/?goal=300000", acceptLanguage: "es", lang: "es", fromHeader: true},
+			{target: "/?goal=300000&lang=en", lang: "en"},
+			{target: "/?embed=1", lang: "en"},
+			{target: "/?embed=1&goal=200000", lang: "en"},
+			{target: "/embed", lang: "en"},
+			{target: "/embed", acceptLanguage: "es", lang: "es", fromHeader: true},
+			{target: "/embed?goal=200000", acceptLanguage: "es", lang: "es", fromHeader: true},
+		} {
+			r.acceptEncoding = enc
+			reprs = append(reprs, r)
+		}
+	}
+	get := func(r repr, ifNoneMatch string) *http.Response {
+		t.Helper()
+		headers := []string{"Accept-Encoding", r.acceptEncoding}
+		if r.acceptLanguage != "" {
+			headers = append(headers, "Accept-Language", r.acceptLanguage)
+		}
+		if ifNoneMatch != "" {
+			headers = append(headers, "If-None-Match", ifNoneMatch)
+		}
+		return mfGet(t, srv, r.target, headers...)
+	}
+	name := func(r repr) string {
+		return fmt.Sprintf("%s (Accept-Language %q, Accept-Encoding %q)", r.target, r.acceptLanguage, r.acceptEncoding)
+	}
+
+	etags := make([]string, len(reprs))
+	owner := map[string]string{}
+	for i, r := range reprs {
+		res := get(r, "")
+		body := string(mfBody(t, res))
+		require.Equal(t, http.StatusOK, res.StatusCode, name(r))
+		assert.Contains(t, body, `<html lang="`+r.lang+`"`, "language of %s", name(r))
+		etag := res.Header.Get("ETag")
+		require.NotEmpty(t, etag, "ETag of %s", name(r))
+		assert.NotEqual(t, `"`+h.Version+`"`, etag, "%s carries go-app's one ETag for every URL", name(r))
+		if other, ok := owner[etag]; ok && other != key(r) {
+			t.Errorf("%s shares the ETag %s with another representation, %s", name(r), etag, other)
+		}
+		owner[etag] = key(r)
+		etags[i] = etag
+
+		vary := varyOf(res.Header)
+		assert.True(t, vary["Accept-Encoding"], "Vary of %s: %v", name(r), res.Header.Values("Vary"))
+		_, hasLang := url.Values(mustQuery(t, r.target))["lang"]
+		assert.Equal(t, !hasLang, vary["Accept-Language"],
+			"Vary of %s: Accept-Language exactly when the link sets no lang: %v", name(r), res.Header.Values("Vary"))
+
+		// The same representation again: the same ETag.
+		again := get(r, "")
+		again.Body.Close()
+		assert.Equal(t, etag, again.Header.Get("ETag"), "ETag of %s, asked twice", name(r))
+	}
+
+	for i, r := range reprs {
+		// Its own ETag (also weakened or strengthened by a proxy, or in
+		// a list): a 304 that says what a 200 would.
+		own := etags[i]
+		for _, inm := range []string{own, strings.TrimPrefix(own, "W/"), `"other", ` + own} {
+			res := get(r, inm)
+			res.Body.Close()
+			assert.Equal(t, http.StatusNotModified, res.StatusCode, "%s with If-None-Match %s", name(r), inm)
+			assert.Equal(t, own, res.Header.Get("ETag"), "ETag of the 304 for %s", name(r))
+			assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), "Cache-Control of the 304 for %s", name(r))
+			_, hasLang := url.Values(mustQuery(t, r.target))["lang"]
+			vary := varyOf(res.Header)
+			assert.True(t, vary["Accept-Encoding"] && vary["Accept-Language"] == !hasLang,
+				"Vary of the 304 for %s: %v", name(r), res.Header.Values("Vary"))
+		}
+		// Every other link's, language's and encoding's ETag, and the one
+		// go-app gives every URL: the page itself.
+		var others []string
+		for j, e := range etags {
+			if key(reprs[j]) != key(r) {
+				others = append(others, e)
+			}
+		}
+		others = append(others, `"`+h.Version+`"`)
+		for _, inm := range []string{strings.Join(others, ", "), `"` + h.Version + `"`} {
+			res := get(r, inm)
+			body := mfBody(t, res)
+			assert.Equal(t, http.StatusOK, res.StatusCode, "%s revalidated with another representation's ETag", name(r))
+			assert.Contains(t, string(body), `<html lang="`+r.lang+`"`, "language of %s", name(r))
+		}
+	}
+
+	// A new build: new ETags for the same links.
+	for _, enc := range []string{"", "gzip"} {
+		req := httptest.NewRequest(http.MethodGet, "/?goal=200000", nil)
+		_, a, _ := pageRequest(httptest.NewRecorder(), req, "build1", enc)
+		_, b, _ := pageRequest(httptest.NewRecorder(), req, "build2", enc)
+		assert.NotEqual(t, a, b, "ETag across builds (encoding %q)", enc)
+	}
+
+	// What is not a page is never a 304 to a page's or go-app's ETag, nor
+	// carries go-app's.
+	for _, inm := range []string{etags[0], `"` + h.Version + `"`, "*"} {
+		res := mfGet(t, srv, "/nothing-here", "If-None-Match", inm)
+		res.Body.Close()
+		assert.Equal(t, http.StatusNotFound, res.StatusCode, "an unknown path with If-None-Match %s", inm)
+		assert.Empty(t, res.Header.Get("ETag"), "ETag of a 404")
+	}
+}
+
+func mustQuery(t *testing.T, target string) url.Values {
+	t.Helper()
+	u, err := url.Parse(target)
+	require.NoError(t, err)
+	return u.Query()
 }

@@ -52,26 +52,25 @@ func newServer(h *app.Handler, web string) (http.Handler, error) {
 			f.serve(w, r)
 			return
 		}
-		if (r.URL.Path == "/" || r.URL.Path == "/embed") && !r.URL.Query().Has("lang") {
-			if lang := preferredLang(r.Header.Get("Accept-Language")); lang != "" {
-				hd.Add("Vary", "Accept-Language")
-				r2 := *r
-				u := *r.URL
-				q := u.Query()
-				q.Set("lang", lang)
-				u.RawQuery = q.Encode()
-				r2.URL = &u
-				r = &r2
+		enc := ""
+		if acceptsEncoding(r, "gzip") {
+			enc = "gzip"
+		}
+		var etag string
+		if pagePaths[r.URL.Path] {
+			var done bool
+			if r, etag, done = pageRequest(w, r, version, enc); done {
+				return
 			}
 		}
 		out := w
-		if acceptsEncoding(r, "gzip") {
+		if enc == "gzip" {
 			gw := &gzipWriter{ResponseWriter: w}
 			defer gw.Close()
 			out = gw
 		}
-		pw := &pageWriter{ResponseWriter: out}
-		h.ServeHTTP(pw, r)
+		pw := &pageWriter{ResponseWriter: out, etag: etag}
+		h.ServeHTTP(pw, withoutValidators(r))
 		pw.flush()
 	}), nil
 }
@@ -211,6 +210,7 @@ type pageWriter struct {
 	http.ResponseWriter
 	code int
 	page *bytes.Buffer // the page held; nil when passing through
+	etag string        // the page's ETag (pageRequest); go-app's goes
 }
 
 func (p *pageWriter) WriteHeader(code int) {
@@ -218,6 +218,7 @@ func (p *pageWriter) WriteHeader(code int) {
 		return
 	}
 	p.code = code
+	p.Header().Del("ETag")
 	if code == http.StatusOK && strings.HasPrefix(p.Header().Get("Content-Type"), "text/html") {
 		p.page = new(bytes.Buffer)
 		return
@@ -241,6 +242,9 @@ func (p *pageWriter) flush() {
 		return
 	}
 	body := linkPageManifest(p.page.Bytes())
+	if p.etag != "" {
+		p.Header().Set("ETag", p.etag)
+	}
 	if p.Header().Get("Content-Length") != "" {
 		p.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	}

@@ -1,11 +1,15 @@
 package server
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -73,4 +77,24 @@ func TestEtagMatch(t *testing.T) {
 	assert.True(t, etagMatch(`*`, `"abc"`))
 	assert.False(t, etagMatch(`"abc"`, `"abc-br"`), "another encoding")
 	assert.False(t, etagMatch(``, `"abc"`))
+}
+
+// TestLimitsDocumented checks README.md states make run's limits.
+func TestLimitsDocumented(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	readme := regexp.MustCompile(`\s+`).ReplaceAllString(string(b), " ")
+	for name, d := range map[string]time.Duration{
+		"ReadHeaderTimeout": DefaultLimits.ReadHeader,
+		"ReadTimeout":       DefaultLimits.Read,
+		"WriteTimeout":      DefaultLimits.Write,
+		"IdleTimeout":       DefaultLimits.Idle,
+	} {
+		human := fmt.Sprintf("%d s", d/time.Second)
+		if d%time.Minute == 0 {
+			human = fmt.Sprintf("%d min", d/time.Minute)
+		}
+		assert.Contains(t, readme, fmt.Sprintf("| `%s` | %s |", name, human), "README's limits")
+	}
+	assert.Contains(t, readme, fmt.Sprintf("| `MaxHeaderBytes` | %d KB |", DefaultLimits.HeaderSize>>10), "README's limits")
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -86,4 +87,41 @@ func TestCompressible(t *testing.T) {
 	} {
 		assert.Equal(t, want, precompress.Compressible(name), name)
 	}
+}
+
+// TestEncodeWindow checks brotli's window, sized to each input, at and
+// around its boundaries: every size decodes to its input, a repeat as far
+// back as the input allows is still found (the output no larger than with
+// the largest window), and a small input costs little memory.
+func TestEncodeWindow(t *testing.T) {
+	br := precompress.Encodings[0]
+	require.Equal(t, "br", br.Name)
+	rnd := func(n int, seed uint32) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			seed = seed*1664525 + 1013904223
+			b[i] = byte(seed >> 24)
+		}
+		return b
+	}
+	for _, n := range []int{0, 1, 1<<10 - 16, 1<<10 - 15, 1<<16 - 16, 1<<16 - 15, 1<<16 + 1000} {
+		// Random bytes, then the same again: only a window reaching the
+		// first half finds the second.
+		half := rnd(n/2, uint32(n))
+		b := append(bytes.Clone(half), half...)
+		c := precompress.Encode(br, b)
+		assert.Equal(t, b, decode(t, "br", c), "%d bytes", len(b))
+		var ref bytes.Buffer
+		w := brotli.NewWriterOptions(&ref, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+		w.Write(b)
+		w.Close()
+		assert.LessOrEqual(t, len(c), ref.Len()+8, "%d bytes: output against a 16 MB window", len(b))
+	}
+
+	text := []byte(strings.Repeat("the numbers follow the thumb; ", 700)) // 21 KB, like app.js
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	precompress.Encode(br, text)
+	runtime.ReadMemStats(&after)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(8<<20), "bytes allocated to compress 21 KB (128 MB with a 16 MB window)")
 }
