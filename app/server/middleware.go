@@ -56,9 +56,12 @@ func newServer(h *app.Handler, web string) (http.Handler, error) {
 				hd.Add("Vary", "Accept-Language")
 				r2 := *r
 				u := *r.URL
-				q := u.Query()
-				q.Set("lang", lang)
-				u.RawQuery = q.Encode()
+				// Appended to the raw query, not re-encoded: pairs
+				// url.Values cannot read stay for the page to name.
+				if u.RawQuery != "" {
+					u.RawQuery += "&"
+				}
+				u.RawQuery += "lang=" + lang // a registry code: nothing to escape
 				r2.URL = &u
 				r = &r2
 			}
