@@ -58,7 +58,13 @@ const (
 	CodeTooLong     Code = "too_long"     // text longer than MaxParamLen
 	CodeUnknown     Code = "unknown"      // not one of the allowed values (mode, lang, cur, embed)
 	CodeResultLarge Code = "result_large" // a needed count past MaxPeople (Scale 0) or revenue past MaxRevenue (Scale 2)
+	CodeEncoding    Code = "encoding"     // a link pair that is not valid percent-encoding (SplitQuery)
+	CodeSeparator   Code = "separator"    // a link pair holding ";", which links do not use to separate (SplitQuery)
 )
+
+// Codes lists every error code, for the UI to check each has its words.
+var Codes = []Code{CodeNotNumber, CodeDecimals, CodeTooSmall, CodeTooLarge, CodeTooLong,
+	CodeUnknown, CodeResultLarge, CodeEncoding, CodeSeparator}
 
 // FieldError is a validation error the UI translates: which field, what is
 // wrong, and the allowed range as fixed-point numbers with Scale decimals

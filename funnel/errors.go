@@ -27,6 +27,10 @@ func (e *FieldError) problem() string {
 		return "not an allowed value"
 	case CodeResultLarge:
 		return "a result past " + FormatFixed(e.Max, e.Scale)
+	case CodeEncoding:
+		return "not valid percent-encoding"
+	case CodeSeparator:
+		return `";" is not a separator`
 	}
 	return string(e.Code)
 }

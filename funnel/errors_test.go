@@ -30,3 +30,15 @@ func TestSuccessIsNilError(t *testing.T) {
 		assert.True(t, err == nil, "%s: %#v", name, err)
 	}
 }
+
+// TestErrorText: every code has its own plain English problem.
+func TestErrorText(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range funnel.Codes {
+		msg := (&funnel.FieldError{Field: funnel.FieldGoal, Code: c, Max: 100, Scale: 2}).Error()
+		assert.NotEqual(t, "goal: "+string(c), msg, c)
+		assert.False(t, seen[msg], "%s: %q twice", c, msg)
+		seen[msg] = true
+	}
+	assert.Equal(t, "goal: x", (&funnel.FieldError{Field: funnel.FieldGoal, Code: "x"}).Error())
+}

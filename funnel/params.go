@@ -88,6 +88,76 @@ func ParseQuery(q url.Values) (Scenario, []*FieldError) {
 	return s, errs
 }
 
+// SplitQuery reads a link's raw query (without the "?") pair by pair, as
+// url.ParseQuery does, except that a pair it cannot read stops nothing:
+// every readable pair is in the values, and each unreadable one whose
+// key is a link parameter (IsParam), or cannot be decoded at all, is
+// reported with that key as its Field: CodeEncoding for malformed
+// percent-encoding, CodeSeparator for a pair holding ";" (each part of
+// such a pair is reported, none applied: Go's net/url, and so the server,
+// do not split on ";"). Keys are cut to MaxParamLen characters for the
+// report. Unknown keys (utm_source and the like) are kept, not reported,
+// as ParseQuery ignores them.
+func SplitQuery(raw string) (url.Values, []*FieldError) {
+	q := url.Values{}
+	var errs []*FieldError
+	for raw != "" {
+		var pair string
+		pair, raw, _ = strings.Cut(raw, "&")
+		if strings.Contains(pair, ";") {
+			for _, part := range strings.Split(pair, ";") {
+				if e := badPair(part, CodeSeparator); e != nil {
+					errs = append(errs, e)
+				}
+			}
+			continue
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		k, err := url.QueryUnescape(key)
+		v, err2 := url.QueryUnescape(value)
+		if err != nil || err2 != nil {
+			if e := badPair(pair, CodeEncoding); e != nil {
+				errs = append(errs, e)
+			}
+			continue
+		}
+		if pair != "" {
+			q[k] = append(q[k], v)
+		}
+	}
+	return q, errs
+}
+
+// badPair is the report about a pair SplitQuery cannot apply; nil for an
+// empty key or one that decodes to no link parameter.
+func badPair(pair string, code Code) *FieldError {
+	key, _, _ := strings.Cut(pair, "=")
+	if key == "" {
+		return nil
+	}
+	name, err := url.QueryUnescape(key)
+	if err == nil && !IsParam(name) {
+		return nil
+	}
+	if err != nil {
+		name = key
+	}
+	if r := []rune(name); len(r) > MaxParamLen {
+		name = string(r[:MaxParamLen]) + "…"
+	}
+	return &FieldError{Field: Field(name), Code: code}
+}
+
+// IsParam tells whether name is one of the link's parameters.
+func IsParam(name string) bool {
+	for _, p := range linkParams {
+		if string(p.field) == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Query encodes the whole scenario as link parameters (every input, mode,
 // cur; lang when set; embed only when true). ParseQuery(s.Query()) gives s
 // back for any valid s.

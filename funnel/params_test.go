@@ -238,3 +238,47 @@ func TestIsLangCode(t *testing.T) {
 		assert.Equal(t, want, funnel.IsLangCode(code), code)
 	}
 }
+
+// TestSplitQuery: every readable pair applies; each one that is not, and
+// is about a link parameter (or cannot be told), is reported by its key.
+func TestSplitQuery(t *testing.T) {
+	type bad struct {
+		field funnel.Field
+		code  funnel.Code
+	}
+	long := strings.Repeat("k", 40) + "%zz"
+	tests := []struct {
+		name, raw string
+		want      url.Values
+		errs      []bad
+	}{
+		{"empty", "", url.Values{}, nil},
+		{"plain", "goal=5&r1=25&utm_source=x", url.Values{"goal": {"5"}, "r1": {"25"}, "utm_source": {"x"}}, nil},
+		{"encoded key and value", "go%61l=1%2C5&cur=+eur", url.Values{"goal": {"1,5"}, "cur": {" eur"}}, nil},
+		{"empty pairs and no value", "&&weeks&", url.Values{"weeks": {""}}, nil},
+		{"malformed value", "goal=%zz&r1=25", url.Values{"r1": {"25"}}, []bad{{"goal", funnel.CodeEncoding}}},
+		{"malformed half escape", "r2=5%&r1=25", url.Values{"r1": {"25"}}, []bad{{"r2", funnel.CodeEncoding}}},
+		{"malformed unknown key's value is not ours", "utm=%zz&r1=25", url.Values{"r1": {"25"}}, nil},
+		{"malformed key", "go%zzal=5&r1=25", url.Values{"r1": {"25"}}, []bad{{"go%zzal", funnel.CodeEncoding}}},
+		{"long malformed key is cut", long + "=1", url.Values{}, []bad{{funnel.Field(strings.Repeat("k", 32) + "…"), funnel.CodeEncoding}}},
+		{"semicolon separates nothing", "goal=5;r1=25&weeks=40", url.Values{"weeks": {"40"}},
+			[]bad{{"goal", funnel.CodeSeparator}, {"r1", funnel.CodeSeparator}}},
+		{"semicolon with unknown and empty parts", "utm=1;;=2;cap=%zz;", url.Values{}, []bad{{"cap", funnel.CodeSeparator}}},
+		{"semicolon malformed key", "a%zz=1;b", url.Values{}, []bad{{"a%zz", funnel.CodeSeparator}}},
+		{"repeated: bad then good", "goal=%zz&goal=7", url.Values{"goal": {"7"}}, []bad{{"goal", funnel.CodeEncoding}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, errs := funnel.SplitQuery(tt.raw)
+			assert.Equal(t, tt.want, q)
+			var got []bad
+			for _, e := range errs {
+				got = append(got, bad{e.Field, e.Code})
+				assert.NotEmpty(t, e.Error())
+			}
+			assert.Equal(t, tt.errs, got)
+		})
+	}
+	assert.True(t, funnel.IsParam("lvisits"))
+	assert.False(t, funnel.IsParam("utm_source"))
+}

@@ -43,9 +43,12 @@ func pageRequest(w http.ResponseWriter, r *http.Request, version, enc string) (_
 	if lang != "" {
 		r2 := *r
 		u := *r.URL
-		q := u.Query()
-		q.Set("lang", lang)
-		u.RawQuery = q.Encode()
+		// Appended to the raw query, not re-encoded: pairs url.Values
+		// cannot read stay for the page to name.
+		if u.RawQuery != "" {
+			u.RawQuery += "&"
+		}
+		u.RawQuery += "lang=" + lang // a registry code: nothing to escape
 		r2.URL = &u
 		r = &r2
 	}

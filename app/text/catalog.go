@@ -33,6 +33,7 @@ type Catalog struct {
 	RealLoad           string // (MQLs, SQLs) per rep per week, the plan's average
 	NoticeParam        string // (param, message)
 	NoticeStorage      string
+	NoticeFault        string // an action failed inside the app (a recovered panic)
 	StaleNote          string // results kept while fields are invalid: %s names them
 	Errors             map[funnel.Code]string
 	WholeNumber        string
@@ -56,6 +57,7 @@ type Catalog struct {
 	GoalLine string
 
 	ShareTitle, ShareNote, CopyLink, CopyEmbed, Copied, EmbedTitle, OpenFull string
+	CopyFail, CopyBox                                                        string // the clipboard refused: the text is selected in a box
 	UpdateReady, Reload                                                      string
 	KeyMQLs, KeyVisitors, KeyRevenue, KeyReps, KeyCustomers                  string
 	RepsWhy                                                                  string // why ceil(FTE) reps, not the article's rounded-down count
@@ -141,7 +143,9 @@ type Catalog struct {
 	ScenDelete     string
 	ScenDelLabel   string // (name)
 	ScenCopied     string // (name)
-	ScenCopyFail   string
+	ScenCopyFail   string // (name): the link is selected in a box
+	ScenUnread     string // (n): saved entries that could not be read
+	ScenOver       string // (max, n): saved entries past the list's limit
 	ScenBroken     string
 	ScenNoStorage  string
 	ScenSummary    string // (goal, visitors, reps)

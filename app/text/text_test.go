@@ -50,8 +50,7 @@ func TestCatalogsComplete(t *testing.T) {
 // qualification the funnel knows has its words in every language.
 func TestCatalogsCoverTheFunnel(t *testing.T) {
 	fields := append(funnel.InputFields[:], funnel.FieldMode, funnel.FieldLang, funnel.FieldCur, funnel.FieldEmbed, funnel.FieldResult)
-	codes := []funnel.Code{funnel.CodeNotNumber, funnel.CodeDecimals, funnel.CodeTooSmall, funnel.CodeTooLarge,
-		funnel.CodeTooLong, funnel.CodeUnknown, funnel.CodeResultLarge}
+	codes := funnel.Codes
 	for _, l := range Languages() {
 		c := l.Catalog
 		for _, f := range fields {

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"log"
 	"net/url"
 	"time"
 
@@ -31,6 +32,11 @@ func servedByWorker() bool { return false }
 func online() bool { return false }
 
 func clipboardWrite(text string, done func(ok bool)) { done(false) }
+
+// consoleError is the server's log.
+func consoleError(msg string) { log.Print(msg) }
+
+func selectText(id string) {}
 
 func downloadFile(name, mime, content string) {}
 

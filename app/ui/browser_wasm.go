@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"syscall/js"
@@ -95,6 +96,11 @@ func syncSliders() {
 // navigator.clipboard needs a secure context (https or localhost); without
 // it, or when the browser refuses, a hidden textarea and
 // document.execCommand("copy") are tried before giving up.
+//
+// Where navigator.clipboard is there but refuses (permission denied, a
+// rejected promise, a throw), done(false) follows and the caller shows the
+// text selected in a box: an old-style copy there would only be refused
+// too, or report a copy that did not happen.
 func clipboardWrite(text string, done func(ok bool)) {
 	clip := js.Global().Get("navigator").Get("clipboard")
 	if !clip.Truthy() || !clip.Get("writeText").Truthy() {
@@ -103,17 +109,92 @@ func clipboardWrite(text string, done func(ok bool)) {
 	}
 	var ok, fail js.Func
 	release := func() { ok.Release(); fail.Release() }
-	ok = js.FuncOf(func(js.Value, []js.Value) any {
+	ok = jsFunc(func(js.Value, []js.Value) any {
 		release()
 		done(true)
 		return nil
 	})
-	fail = js.FuncOf(func(js.Value, []js.Value) any {
+	fail = jsFunc(func(_ js.Value, args []js.Value) any {
 		release()
-		done(execCopy(text))
+		consoleError("embudo: clipboard refused: " + jsText(args))
+		done(false)
 		return nil
 	})
-	clip.Call("writeText", text).Call("then", ok, fail)
+	promise, err := writeText(clip, text)
+	if err != nil || promise.Type() != js.TypeObject || promise.Get("then").Type() != js.TypeFunction {
+		release()
+		consoleError("embudo: clipboard failed: " + fmt.Sprint(err))
+		done(false)
+		return
+	}
+	promise.Call("then", ok, fail)
+}
+
+// writeText calls navigator.clipboard.writeText, catching a throw.
+func writeText(clip js.Value, text string) (promise js.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return clip.Call("writeText", text), nil
+}
+
+// jsText is the first argument of a callback as text ("" when none).
+func jsText(args []js.Value) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "?"
+		}
+	}()
+	if len(args) == 0 {
+		return ""
+	}
+	return js.Global().Call("String", args[0]).String()
+}
+
+// jsFunc is js.FuncOf for a callback the page hands the browser itself
+// (not through callbacks.add): a panic in it is recovered (guard.go).
+func jsFunc(fn func(this js.Value, args []js.Value) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) any {
+		defer recoverFault("browser callback")
+		return fn(this, args)
+	})
+}
+
+// consoleError logs msg as an error in the browser's console.
+func consoleError(msg string) {
+	defer func() { recover() }()
+	js.Global().Get("console").Call("error", msg)
+}
+
+// selectText focuses the text box with id and selects its text, ready for
+// Ctrl+C. It looks again for a few frames: a component's box may come, or
+// be replaced, with a render after the current one; once the box it
+// selected is still there, it stops (where the focus goes next is the
+// user's).
+func selectText(id string) {
+	tries := 10
+	var last js.Value
+	var f js.Func
+	f = jsFunc(func(js.Value, []js.Value) any {
+		el := js.Global().Get("document").Call("getElementById", id)
+		switch {
+		case el.Truthy() && last.Truthy() && el.Equal(last):
+			tries = 0
+		case el.Truthy():
+			el.Call("focus")
+			el.Call("select")
+			last = el
+		}
+		if tries--; tries > 0 {
+			js.Global().Call("setTimeout", f, 30)
+		} else {
+			f.Release()
+		}
+		return nil
+	})
+	js.Global().Call("setTimeout", f, 0)
 }
 
 // execCopy is the old way to copy, for pages without navigator.clipboard.
@@ -156,7 +237,7 @@ func downloadFile(name, mime, content string) {
 	a.Call("remove")
 	// Revoke once the browser has started the download.
 	var revoke js.Func
-	revoke = js.FuncOf(func(js.Value, []js.Value) any {
+	revoke = jsFunc(func(js.Value, []js.Value) any {
 		urls.Call("revokeObjectURL", href)
 		revoke.Release()
 		return nil

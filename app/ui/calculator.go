@@ -31,8 +31,10 @@ type calculator struct {
 	persist persister // writes the link and storage off the input path
 	updates ticker    // asks for a new version while the page is open
 
-	shareStatus string // "copied" after a copy button
+	shareStatus string // what the last copy button did
+	shareManual string // the text to copy by hand when the clipboard refused
 	embedCode   string // the last embed snippet copied
+	faulted     bool   // an action failed with a panic (guard.go): a notice says so
 }
 
 // newCalculator starts from the page's own link in the browser, so the
@@ -64,7 +66,7 @@ func (c *calculator) OnNav(ctx app.Context) {
 
 // openLink opens u with, in the browser, the saved scenario and language.
 func (c *calculator) openLink(u *url.URL) {
-	c.open(u.Query(), loadStored(storageKey), browserLang())
+	c.open(u.RawQuery, loadStored(storageKey), browserLang())
 	c.opened = u.String()
 	if strings.HasSuffix(u.Path, "/embed") {
 		c.sc.Embed = true
@@ -84,20 +86,21 @@ func setScenario(ctx app.Context, f funnel.Field, text string) {
 }
 
 func (c *calculator) OnMount(ctx app.Context) {
-	ctx.Handle(loadScenarioAction, func(ctx app.Context, a app.Action) {
-		if q, err := url.ParseQuery(fmt.Sprint(a.Value)); err == nil {
-			c.open(q, "", c.sc.Lang)
-			c.save(ctx)
-		}
+	onFault(func() {
+		ctx.Dispatch(guard(func(app.Context) { c.faulted = true }))
 	})
-	ctx.Handle(setScenarioAction, func(ctx app.Context, a app.Action) {
+	ctx.Handle(loadScenarioAction, handleAction(func(ctx app.Context, a app.Action) {
+		c.open(fmt.Sprint(a.Value), "", c.sc.Lang)
+		c.save(ctx)
+	}))
+	ctx.Handle(setScenarioAction, handleAction(func(ctx app.Context, a app.Action) {
 		q, _ := url.ParseQuery(fmt.Sprint(a.Value))
 		for f, v := range q {
 			if c.set(funnel.Field(f), v[0]) {
 				c.save(ctx)
 			}
 		}
-	})
+	}))
 	c.controlled = servedByWorker()
 	c.update = c.controlled && ctx.AppUpdateAvailable()
 	c.installable = installOffered(ctx)
@@ -121,6 +124,7 @@ const updateEvery = 30 * time.Minute
 // OnDismount lets go of what the page handed the browser: the update
 // check, the pending write and the takeover's callbacks.
 func (c *calculator) OnDismount() {
+	onFault(nil)
 	c.updates.halt()
 	c.persist.release()
 	c.endHydration()
@@ -140,7 +144,7 @@ func (c *calculator) OnAppUpdate(ctx app.Context) {
 // save writes the scenario to the address bar and localStorage (soon after
 // the frame, see persister).
 func (c *calculator) save(ctx app.Context) {
-	ctx.Defer(func(app.Context) { syncSliders() })
+	ctx.Defer(guard(func(app.Context) { syncSliders() }))
 	if c.pre.query != "" && c.pre.query != c.sc.Query().Encode() {
 		// The pre-rendered parts show another scenario now: all live,
 		// for good (back to the first scenario would not revive them).

@@ -15,7 +15,10 @@ type callbacks struct {
 
 // add makes fn callable from the browser and keeps it for release.
 func (c *callbacks) add(fn func(this app.Value, args []app.Value) any) app.Func {
-	f := app.FuncOf(fn)
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer recoverFault("browser callback")
+		return fn(this, args)
+	})
 	c.funcs = append(c.funcs, f)
 	return f
 }

@@ -68,7 +68,7 @@ func (p *scenariosPanel) renderCompare(t *text.Catalog, n numfmt.Formatter) app.
 		}
 		return app.Div().Class("compare-pick").Body(
 			app.Label().For(id).Text(label),
-			app.Select().ID(id).DataSet("testid", id).DataSet("which", which).OnChange(p.onChoose).Body(opts...),
+			app.Select().ID(id).DataSet("testid", id).DataSet("which", which).OnChange(handle(p.onChoose)).Body(opts...),
 		)
 	}
 	card := app.Section().Class("card compare").Aria("labelledby", "compare-title")

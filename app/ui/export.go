@@ -57,7 +57,7 @@ func (p *exportPanel) OnInit() {
 // document is in place before the browser lays out the printout.
 func (p *exportPanel) OnMount(ctx app.Context) {
 	p.beforePrint = p.funcs.add(func(app.Value, []app.Value) any {
-		ctx.Dispatch(func(app.Context) { p.startPrinting() })
+		ctx.Dispatch(guard(func(app.Context) { p.startPrinting() }))
 		return nil
 	})
 	listenWindow("beforeprint", p.beforePrint)
@@ -96,16 +96,16 @@ func (p *exportPanel) Render() app.UI {
 	return app.Section().Class("card export").Aria("labelledby", "export-title").Body(
 		app.H2().ID("export-title").Text(title),
 		app.Div().Class("export-actions").Body(
-			app.Button().Type("button").DataSet("testid", "export-copy").OnClick(p.onCopy).Text(copyLabel),
-			app.Button().Type("button").DataSet("testid", "export-csv").OnClick(p.onCSV).Text(t.ExpCSV),
-			app.Button().Type("button").DataSet("testid", "export-print").OnClick(p.onPrint).Text(t.ExpPrint),
+			app.Button().Type("button").DataSet("testid", "export-copy").OnClick(handle(p.onCopy)).Text(copyLabel),
+			app.Button().Type("button").DataSet("testid", "export-csv").OnClick(handle(p.onCSV)).Text(t.ExpCSV),
+			app.Button().Type("button").DataSet("testid", "export-print").OnClick(handle(p.onPrint)).Text(t.ExpPrint),
 		),
 		app.P().Class("note").Text(hint),
 		app.P().Class(statusClass).DataSet("testid", "export-status").Attr("role", "status").Text(status),
 		app.If(manual != "", func() app.UI {
 			return app.Div().Class("manual-copy").Body(
 				app.Label().For("export-text").Text(box),
-				app.Textarea().ID("export-text").ReadOnly(true).Rows(8).Text(manual),
+				app.Textarea().ID("export-text").DataSet("testid", "export-text").ReadOnly(true).Rows(8).Text(manual),
 			)
 		}),
 		// Pre-rendered pages print without the wasm: they carry it.
@@ -245,14 +245,15 @@ func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {
 		copied = t.ExpCopiedFcst
 	}
 	clipboardWrite(text, func(ok bool) {
-		ctx.Dispatch(func(ctx app.Context) {
+		ctx.Dispatch(guard(func(ctx app.Context) {
 			p.statusOK, p.doneMode = ok, mode
 			if ok {
 				p.status, p.manual = copied, ""
 				return
 			}
 			p.status, p.manual = t.ExpCopyFail, text
-		})
+			selectText("export-text") // after the render: it waits for the box
+		}))
 	})
 }
 
@@ -272,7 +273,7 @@ func (p *exportPanel) onPrint(ctx app.Context, e app.Event) {
 	p.startPrinting()
 	p.status, p.manual = "", ""
 	// Print after this render, so the document carries today's date.
-	ctx.Defer(func(app.Context) { printPage() })
+	ctx.Defer(guard(func(app.Context) { printPage() }))
 }
 
 // assumptions lists the inputs behind the numbers, for the signed copy.

@@ -26,7 +26,7 @@ type guidePanel struct {
 
 func (g *guidePanel) Render() app.UI {
 	t := text.For(g.Lang)
-	details := app.Details().Class("card guide").DataSet("testid", "qualification").OnToggle(g.onToggle)
+	details := app.Details().Class("card guide").DataSet("testid", "qualification").OnToggle(handle(g.onToggle))
 	if inBrowser && !g.open {
 		// Closed, it renders its title only, and the rest when opened: the
 		// pre-rendered page has it all, for readers without the wasm.

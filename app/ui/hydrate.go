@@ -100,7 +100,7 @@ func (c *calculator) startHydration(ctx app.Context) {
 		markPrerendered(p.selector)
 	}
 	c.pre.next = c.pre.funcs.add(func(app.Value, []app.Value) any {
-		ctx.Dispatch(c.hydrateNext)
+		ctx.Dispatch(guard(c.hydrateNext))
 		return nil
 	})
 	c.pre.timer = setTimeout(c.pre.next, 0)
@@ -110,7 +110,7 @@ func (c *calculator) startHydration(ctx app.Context) {
 // schedules the one after; all of them at once when the state has moved
 // on from the pre-rendered page.
 func (c *calculator) hydrateNext(ctx app.Context) {
-	ctx.Defer(func(app.Context) { syncSliders() }) // the part that comes alive may hold sliders
+	ctx.Defer(guard(func(app.Context) { syncSliders() })) // the part that comes alive may hold sliders
 	// The reader is waiting (embudo.js keeps what they did): every part
 	// comes alive now, so that it is replayed at once.
 	if len(c.pre.order) > 0 && c.pre.query == c.sc.Query().Encode() && !readerWaiting() {

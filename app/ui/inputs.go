@@ -152,12 +152,12 @@ func (c *calculator) renderControl(k control) app.UI {
 		DataSet("testid", "field-"+name).DataSet("field", name).
 		Attr("inputmode", "decimal").AutoComplete(false).Spellcheck(false).
 		Value(box).
-		OnInput(c.onField).OnChange(c.onFieldDone).OnKeyDown(c.onFieldKey)
+		OnInput(handle(c.onField)).OnChange(handle(c.onFieldDone)).OnKeyDown(handle(c.onFieldKey))
 	if k.log { // money and traffic take up to 16 characters
 		field = field.Class("wide")
 	}
 	if err != nil {
-		errText = t.Fields[k.field] + ": " + fieldError(t, err, c.numbers())
+		errText = boxErrorText(t, k.field, err, c.numbers())
 		field = field.Aria("invalid", true).Aria("describedby", "error-"+name)
 	}
 	return app.Div().Class("control").Body(
@@ -168,7 +168,7 @@ func (c *calculator) renderControl(k control) app.UI {
 				Min(lo).Max(hi).Attr("step", step).Value(pos).DataSet("pos", pos).
 				Aria("labelledby", "label-"+name).
 				Aria("valuetext", c.valueText(k.field)).
-				OnInput(c.onSlider).OnKeyDown(c.onSliderKey),
+				OnInput(handle(c.onSlider)).OnKeyDown(handle(c.onSliderKey)),
 			field,
 			app.Span().Class("unit").Aria("hidden", true).Text(c.unit(k.field)),
 		),

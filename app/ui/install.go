@@ -49,7 +49,7 @@ func (c *calculator) renderInstall() app.UI {
 	}
 	t := c.texts()
 	return slot.Body(app.Button().Type("button").Class("install").DataSet("testid", "install").
-		Attr("title", t.InstallHint).Text(t.Install).OnClick(c.onInstall))
+		Attr("title", t.InstallHint).Text(t.Install).OnClick(handle(c.onInstall)))
 }
 
 // ManifestFile is the web app manifest of a language, at the site's root:

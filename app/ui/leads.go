@@ -82,7 +82,7 @@ func leadsRow(id, label, value string, h app.EventHandler, verb, outID, out, uni
 			app.Input().Type("text").ID(id).DataSet("testid", id).
 				Attr("inputmode", "numeric").AutoComplete(false).Spellcheck(false).
 				Value(value).Aria("invalid", errText != "").Aria("describedby", id+"-error").
-				OnInput(h),
+				OnInput(handle(h)),
 			app.Span().Class("leads-verb").Text(verb),
 			app.Span().Class("leads-out").Aria("live", "polite").Body(
 				app.Strong().DataSet("testid", outID).Text(out),

@@ -81,7 +81,7 @@ func (c *calculator) renderModeSwitch() app.UI {
 	t := c.texts()
 	opt := func(m funnel.Mode, label string) app.UI {
 		radio := app.Input().Type("radio").Name("mode").Value(string(m)).
-			DataSet("testid", "mode-"+string(m)).OnChange(c.onMode)
+			DataSet("testid", "mode-"+string(m)).OnChange(handle(c.onMode))
 		if c.sc.Mode == m { // go-app pre-renders checked="false" as checked
 			radio = radio.Checked(true)
 		}
@@ -112,7 +112,7 @@ var langCodes = text.Codes()
 func (c *calculator) renderSelect(name, label, value string, options []string, names map[string]string, h app.EventHandler) app.UI {
 	return app.Label().Class("select").Body(
 		app.Span().Text(label),
-		app.Select().ID("select-"+name).DataSet("testid", "select-"+name).OnChange(h).Body(
+		app.Select().ID("select-"+name).DataSet("testid", "select-"+name).OnChange(handle(h)).Body(
 			app.Range(options).Slice(func(i int) app.UI {
 				text := names[options[i]]
 				if text == "" {
@@ -138,7 +138,7 @@ func (c *calculator) renderUpdate() app.UI {
 	t := c.texts()
 	return slot.Body(app.Div().Class("update").Attr("role", "status").DataSet("testid", "update-notice").Body(
 		app.Span().Text(t.UpdateReady),
-		app.Button().Type("button").Class("primary").Text(t.Reload).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+		app.Button().Type("button").Class("primary").Text(t.Reload).OnClick(handle(func(ctx app.Context, e app.Event) { ctx.Reload() })),
 	))
 }
 
@@ -173,15 +173,13 @@ func (c *calculator) renderNotices() app.UI {
 	t := c.texts()
 	var items []app.UI
 	for _, e := range c.notices {
-		msg := linkError(t, e, c.numbers())
-		if e.Field == funnel.FieldResult {
-			items = append(items, notice(msg))
-			continue
-		}
-		items = append(items, notice(fmt.Sprintf(t.NoticeParam, e.Field, msg)))
+		items = append(items, notice(noticeText(t, e, c.numbers())))
 	}
 	if c.stale {
 		items = append(items, notice(t.NoticeStorage))
+	}
+	if c.faulted {
+		items = append(items, notice(t.NoticeFault))
 	}
 	// Always there, so that a notice coming or going never shifts the
 	// page's parts (go-app matches children by position: a shift would

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -54,6 +55,7 @@ type scenariosPanel struct {
 	a, b   string                       // compare choices; "" for the default
 	status func(t *text.Catalog) string // the last action's outcome, in the current language
 	failed bool                         // the last action failed
+	manual string                       // a link to copy by hand: the clipboard refused it
 	flow   scenarioFlow                 // a question pending, the last saved or loaded, Undo
 
 	// summaries caches each item's one-line summary by language, currency
@@ -67,7 +69,35 @@ func (p *scenariosPanel) OnInit() {
 	list, err := readScenarios()
 	p.list = list
 	if err != nil {
-		p.fail(func(t *text.Catalog) string { return t.ScenBroken })
+		p.fail(readStatus(err))
+	}
+}
+
+// droppedError tells what decodeScenarios left out of a readable list:
+// entries it could not read, and entries past maxScenarios.
+type droppedError struct{ unread, over int }
+
+func (e *droppedError) Error() string {
+	return fmt.Sprintf("%d saved scenarios unreadable, %d past the limit", e.unread, e.over)
+}
+
+// readStatus is the status line after reading a list with err: what was
+// left out and why, or, when nothing could be read, that the list starts
+// empty.
+func readStatus(err error) func(t *text.Catalog) string {
+	var d *droppedError
+	if !errors.As(err, &d) {
+		return func(t *text.Catalog) string { return t.ScenBroken }
+	}
+	return func(t *text.Catalog) string {
+		var parts []string
+		if d.unread > 0 {
+			parts = append(parts, fmt.Sprintf(t.ScenUnread, strconv.Itoa(d.unread)))
+		}
+		if d.over > 0 {
+			parts = append(parts, fmt.Sprintf(t.ScenOver, strconv.Itoa(maxScenarios), strconv.Itoa(d.over)))
+		}
+		return strings.Join(parts, " ")
 	}
 }
 
@@ -90,41 +120,29 @@ func decodeScenarios(raw []byte) ([]savedScenario, error) {
 		return nil, err
 	}
 	var list []savedScenario
-	dropped := 0
+	var dropped droppedError
 	for _, s := range all {
 		name := cleanName(s.Name)
 		_, ok := parseSaved(s.Query)
-		if name == "" || !ok || indexOf(list, name) >= 0 || len(list) >= maxScenarios {
-			dropped++
+		if name == "" || !ok || indexOf(list, name) >= 0 || strings.ContainsRune(name, utf8.RuneError) {
+			dropped.unread++
+			continue
+		}
+		if len(list) >= maxScenarios {
+			dropped.over++
 			continue
 		}
 		list = append(list, savedScenario{Name: name, Query: s.Query})
 	}
-	if dropped > 0 {
-		return list, fmt.Errorf("%d saved scenarios dropped", dropped)
+	if dropped.unread > 0 || dropped.over > 0 {
+		return list, &dropped
 	}
 	return list, nil
 }
 
 // parseSaved reads a saved query; false unless every parameter is valid and
 // the plan and forecast can be computed.
-func parseSaved(query string) (funnel.Scenario, bool) {
-	if len(query) > 1024 {
-		return funnel.Scenario{}, false
-	}
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		return funnel.Scenario{}, false
-	}
-	sc, errs := parseLink(q)
-	if len(errs) > 0 {
-		return funnel.Scenario{}, false
-	}
-	if _, err := funnel.ComputeForecast(sc.Inputs); err != nil { // validates the plan too
-		return funnel.Scenario{}, false
-	}
-	return sc, true
-}
+func parseSaved(query string) (funnel.Scenario, bool) { return readStored(query) }
 
 // canonicalQuery is a saved query as the calculator writes the scenario
 // it opens (scenarioQuery), to compare with what is on screen; an
@@ -188,12 +206,12 @@ func (p *scenariosPanel) change(ctx app.Context, f func([]savedScenario) []saved
 // ok and fail set the status line. Any new outcome ends a pending
 // question and the Undo of an earlier load.
 func (p *scenariosPanel) ok(s func(t *text.Catalog) string) {
-	p.status, p.failed = s, false
+	p.status, p.failed, p.manual = s, false, ""
 	p.flow.settle()
 }
 
 func (p *scenariosPanel) fail(s func(t *text.Catalog) string) {
-	p.status, p.failed = s, true
+	p.status, p.failed, p.manual = s, true, ""
 	p.flow.settle()
 }
 
@@ -367,7 +385,7 @@ func (p *scenariosPanel) save(ctx app.Context, name string, replace bool) {
 		p.status, p.failed = nil, false
 		p.flow.settle()
 		p.flow.confirm = name
-		ctx.Defer(func(app.Context) { focusTestID("scenario-cancel", "") })
+		ctx.Defer(guard(func(app.Context) { focusTestID("scenario-cancel", "") }))
 		return
 	case saveFull:
 		p.fail(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenFull, strconv.Itoa(maxScenarios)) })
@@ -492,13 +510,15 @@ func (p *scenariosPanel) onCopyLink(ctx app.Context, e app.Event) {
 	}
 	name, link := p.list[i].Name, p.link(ctx, p.list[i]).String()
 	clipboardWrite(link, func(ok bool) {
-		ctx.Dispatch(func(ctx app.Context) {
+		ctx.Dispatch(guard(func(ctx app.Context) {
 			if ok {
 				p.ok(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenCopied, name) })
 				return
 			}
-			p.fail(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenCopyFail, link) })
-		})
+			p.fail(func(t *text.Catalog) string { return fmt.Sprintf(t.ScenCopyFail, name) })
+			p.manual = link
+			selectText("scenario-manual") // after the render: it waits for the box
+		}))
 	})
 }
 
@@ -525,9 +545,9 @@ func (p *scenariosPanel) Render() app.UI {
 				app.Div().Class("scen-save-row").Body(
 					app.Input().Type("text").ID("scenario-name").DataSet("testid", "scenario-name").
 						AutoComplete(false).MaxLength(maxNameRunes).Value(p.name).
-						OnInput(p.onName).OnKeyDown(p.onNameKey),
+						OnInput(handle(p.onName)).OnKeyDown(handle(p.onNameKey)),
 					app.Button().Type("button").Class("primary").DataSet("testid", "scenario-save").
-						OnClick(p.onSave).Text(t.ScenSave),
+						OnClick(handle(p.onSave)).Text(t.ScenSave),
 				),
 			),
 			p.renderConfirm(t),
@@ -535,6 +555,13 @@ func (p *scenariosPanel) Render() app.UI {
 				app.P().Class(statusClass).DataSet("testid", "scenario-status").Attr("role", "status").Text(status),
 				p.renderUndo(t),
 			),
+			app.If(p.manual != "", func() app.UI {
+				return app.Div().Class("manual-copy").Body(
+					app.Label().For("scenario-manual").Text(t.CopyBox),
+					app.Textarea().ID("scenario-manual").DataSet("testid", "scenario-manual").ReadOnly(true).
+						Rows(3).Text(p.manual),
+				)
+			}),
 			app.H3().ID("scen-list-title").Text(t.ScenList),
 			app.If(len(items) == 0, func() app.UI {
 				return app.P().Class("note").DataSet("testid", "scenario-empty").Text(t.ScenEmpty)
@@ -556,13 +583,13 @@ func (p *scenariosPanel) renderConfirm(t *text.Catalog) app.UI {
 	}
 	return app.Div().Class("scen-confirm-slot").Body(
 		app.Div().Class("scen-confirm").DataSet("testid", "scenario-confirm").
-			Attr("role", "alertdialog").Aria("labelledby", "scen-confirm-q").OnKeyDown(p.onConfirmKey).Body(
+			Attr("role", "alertdialog").Aria("labelledby", "scen-confirm-q").OnKeyDown(handle(p.onConfirmKey)).Body(
 			app.P().ID("scen-confirm-q").Text(fmt.Sprintf(t.ScenAsk, p.flow.confirm)),
 			app.Div().Class("scen-confirm-actions").Body(
 				app.Button().Type("button").Class("primary").DataSet("testid", "scenario-replace").
-					OnClick(p.onReplace).Text(t.ScenReplace),
+					OnClick(handle(p.onReplace)).Text(t.ScenReplace),
 				app.Button().Type("button").DataSet("testid", "scenario-cancel").
-					OnClick(p.onCancel).Text(t.ScenCancel),
+					OnClick(handle(p.onCancel)).Text(t.ScenCancel),
 			),
 		),
 	)
@@ -576,7 +603,7 @@ func (p *scenariosPanel) renderUndo(t *text.Catalog) app.UI {
 		return nil
 	}
 	return app.Button().Type("button").DataSet("testid", "scenario-undo").DataSet("name", u.name).
-		Aria("label", fmt.Sprintf(t.ScenUndoLabel, u.name)).OnClick(p.onUndo).Text(t.ScenUndo)
+		Aria("label", fmt.Sprintf(t.ScenUndoLabel, u.name)).OnClick(handle(p.onUndo)).Text(t.ScenUndo)
 }
 
 // summary is a saved scenario in one line: goal, visitors, reps.
@@ -605,19 +632,19 @@ func (p *scenariosPanel) renderItem(t *text.Catalog, n numfmt.Formatter, s saved
 		app.Div().Class("scen-main").Body(
 			app.Input().Type("text").Class("scen-rename").DataSet("name", s.Name).DataSet("testid", "scenario-rename").
 				Aria("label", fmt.Sprintf(t.ScenItemName, s.Name)).AutoComplete(false).MaxLength(maxNameRunes).
-				Value(s.Name).OnChange(p.onRename),
+				Value(s.Name).OnChange(handle(p.onRename)),
 			app.Span().Class("scen-summary").Text(summary),
 		),
 		app.Div().Class("scen-actions").Body(
 			app.Button().Type("button").DataSet("name", s.Name).DataSet("testid", "scenario-load").
-				Aria("label", fmt.Sprintf(t.ScenLoadLabel, s.Name)).OnClick(p.onLoad).Text(t.ScenLoad),
+				Aria("label", fmt.Sprintf(t.ScenLoadLabel, s.Name)).OnClick(handle(p.onLoad)).Text(t.ScenLoad),
 			app.A().Href("?"+linkQuery(s.Query, p.Lang)).Target("_blank").Rel("noopener").
 				DataSet("testid", "scenario-link").
 				Aria("label", fmt.Sprintf(t.ScenLinkLabel, s.Name)).Text(t.ScenLink),
 			app.Button().Type("button").DataSet("name", s.Name).DataSet("testid", "scenario-copy").
-				Aria("label", fmt.Sprintf(t.ScenCopyLabel, s.Name)).OnClick(p.onCopyLink).Text(t.ScenCopy),
+				Aria("label", fmt.Sprintf(t.ScenCopyLabel, s.Name)).OnClick(handle(p.onCopyLink)).Text(t.ScenCopy),
 			app.Button().Type("button").Class("danger").DataSet("name", s.Name).DataSet("testid", "scenario-delete").
-				Aria("label", fmt.Sprintf(t.ScenDelLabel, s.Name)).OnClick(p.onDelete).Text(t.ScenDelete),
+				Aria("label", fmt.Sprintf(t.ScenDelLabel, s.Name)).OnClick(handle(p.onDelete)).Text(t.ScenDelete),
 		),
 	)
 }

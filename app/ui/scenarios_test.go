@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -231,6 +232,53 @@ func TestPanelConfirm(t *testing.T) {
 			p.ok(func(t *text.Catalog) string { return t.ScenEmpty })
 			assert.Empty(t, p.flow.confirm, "a new outcome ends the question")
 			assert.NotContains(t, app.HTMLString(p), `role="alertdialog"`)
+		})
+	}
+}
+
+// TestReadStatusTellsTheTruth: the status after reading the stored list
+// says what was left out, and that the list starts empty only when it does.
+func TestReadStatusTellsTheTruth(t *testing.T) {
+	entry := func(name, query string) string {
+		b, _ := json.Marshal(savedScenario{Name: name, Query: query})
+		return string(b)
+	}
+	var sixty []string
+	for i := range 60 {
+		sixty = append(sixty, entry(fmt.Sprintf("S%d", i), "r1=25"))
+	}
+	tests := []struct {
+		name, raw string
+		listed    int
+		says      []string // in English
+		not       string
+	}{
+		{"sixty saved", "[" + strings.Join(sixty, ",") + "]", 50, []string{"at most 50", "10 more"}, "starts empty"},
+		{"lone surrogates", `[{"name":"A\ud800","query":"r1=25"},{"name":"B","query":"r1=25"}]`, 1, []string{"1 saved"}, "starts empty"},
+		{"a lone surrogate in a query", "[" + entry("A", "r1=25&cur=\uFFFD") + "," + entry("B", "r1=25") + "]", 1, []string{"1 saved"}, "starts empty"},
+		{"2 MB of garbage", strings.Repeat("x", 2<<20), 0, []string{"starts empty"}, "left out"},
+		{"a 2 MB name", "[" + entry(strings.Repeat("n", 2<<20), "r1=25") + "]", 1, nil, "starts empty"},
+	}
+	en := text.For("en")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := decodeScenarios([]byte(tt.raw))
+			assert.Len(t, list, tt.listed)
+			if tt.says == nil {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			for _, lang := range text.Codes() {
+				msg := readStatus(err)(text.For(lang))
+				assert.NotEmpty(t, msg, lang)
+				assert.NotContains(t, msg, "%!", lang)
+			}
+			msg := readStatus(err)(en)
+			for _, s := range tt.says {
+				assert.Contains(t, msg, s)
+			}
+			assert.NotContains(t, msg, tt.not)
 		})
 	}
 }

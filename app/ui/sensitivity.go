@@ -51,7 +51,7 @@ func (p *sensitivityPanel) Render() app.UI {
 		app.H2().ID("sens-title").Text(t.SensTitle),
 		app.Label().Class("select").Body(
 			app.Span().Text(t.SensStep),
-			app.Select().ID("sens-step").DataSet("testid", "sensitivity-step").OnChange(p.onStep).Body(
+			app.Select().ID("sens-step").DataSet("testid", "sensitivity-step").OnChange(handle(p.onStep)).Body(
 				app.Range(sensitivitySteps).Slice(func(i int) app.UI {
 					v := sensitivitySteps[i]
 					o := app.Option().Value(strconv.FormatInt(int64(v), 10)).Text(pp(t, n.Upto(int64(v), 2)))

@@ -18,10 +18,17 @@ func (c *calculator) renderShare() app.UI {
 		app.H2().ID("share-title").Text(t.ShareTitle),
 		app.P().Class("note").Text(t.ShareNote),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").DataSet("testid", "copy-link").Text(t.CopyLink).OnClick(c.onCopyLink),
-			app.Button().Type("button").DataSet("testid", "copy-embed").Text(t.CopyEmbed).OnClick(c.onCopyEmbed),
+			app.Button().Type("button").DataSet("testid", "copy-link").Text(t.CopyLink).OnClick(handle(c.onCopyLink)),
+			app.Button().Type("button").DataSet("testid", "copy-embed").Text(t.CopyEmbed).OnClick(handle(c.onCopyEmbed)),
 			app.Span().Class("copied").Attr("role", "status").DataSet("testid", "share-status").Text(c.shareStatus),
 		),
+		app.If(c.shareManual != "", func() app.UI {
+			return app.Div().Class("manual-copy").Body(
+				app.Label().For("share-manual").Text(t.CopyBox),
+				app.Textarea().ID("share-manual").DataSet("testid", "share-manual").ReadOnly(true).
+					Rows(3).Text(c.shareManual),
+			)
+		}),
 		app.If(c.embedCode != "", func() app.UI {
 			return app.Textarea().ID("embed-code").DataSet("testid", "embed-code").ReadOnly(true).
 				Rows(8).Aria("label", t.CopyEmbed).Text(c.embedCode)
@@ -50,24 +57,33 @@ func (c *calculator) shareURL(ctx app.Context, embed bool) string {
 }
 
 func (c *calculator) onCopyLink(ctx app.Context, e app.Event) {
-	c.copy(ctx, c.shareURL(ctx, false))
+	c.copy(ctx, c.shareURL(ctx, false), "")
 }
 
 // onCopyEmbed copies the snippet and shows it, to select by hand where the
 // clipboard is refused.
 func (c *calculator) onCopyEmbed(ctx app.Context, e app.Event) {
 	c.embedCode = embedSnippet(c.shareURL(ctx, true), c.texts().EmbedTitle)
-	c.copy(ctx, c.embedCode)
+	c.copy(ctx, c.embedCode, "embed-code")
 }
 
-func (c *calculator) copy(ctx app.Context, text string) {
+// copy puts text on the clipboard and says so; where the browser refuses,
+// it says that and shows the text selected, in box (a box on screen
+// already) or else in a box of its own, ready for Ctrl+C.
+func (c *calculator) copy(ctx app.Context, text, box string) {
+	c.shareStatus, c.shareManual = "", ""
 	clipboardWrite(text, func(ok bool) {
-		ctx.Dispatch(func(ctx app.Context) {
-			c.shareStatus = ""
+		ctx.Dispatch(guard(func(ctx app.Context) {
 			if ok {
-				c.shareStatus = c.texts().Copied
+				c.shareStatus, c.shareManual = c.texts().Copied, ""
+				return
 			}
-		})
+			c.shareStatus = c.texts().CopyFail
+			if box == "" {
+				c.shareManual, box = text, "share-manual"
+			}
+			selectText(box) // after the render: it waits for the box
+		}))
 	})
 }
 

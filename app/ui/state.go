@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/url"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"embudo.app/app/numfmt"
 	"embudo.app/app/text"
@@ -31,19 +33,23 @@ type results struct {
 
 func newState() state {
 	s := state{edits: map[funnel.Field]string{}, errs: map[funnel.Field]*funnel.FieldError{}}
-	s.open(nil, "", "")
+	s.open("", "", "")
 	return s
 }
 
-// open loads a link. A bare link (no query at all: the installed app's
-// start URL) reopens saved, the last scenario's query; any other link is
-// exactly what it says. browserLang applies when neither sets the language.
-func (s *state) open(q url.Values, saved, browserLang string) {
+// open loads a link from its raw query (read pair by pair: a pair that
+// cannot be decoded is ignored with a notice naming it, and the rest
+// apply). A bare link (no query at all: the installed app's start URL)
+// reopens saved, the last scenario's query; any other link is exactly
+// what it says. browserLang applies when neither sets the language.
+func (s *state) open(raw, saved, browserLang string) {
+	q, bad := funnel.SplitQuery(raw)
 	s.sc, s.notices = parseLink(q)
+	s.notices = append(s.notices, bad...)
 	s.edits = map[funnel.Field]string{}
 	s.errs = map[funnel.Field]*funnel.FieldError{}
 	s.stale = false
-	if saved != "" && len(q) == 0 {
+	if saved != "" && len(q) == 0 && len(bad) == 0 {
 		s.reopen(saved)
 	}
 	for _, lang := range []string{s.sc.Lang, browserLang, text.Fallback} {
@@ -148,21 +154,45 @@ func (s *state) dropTooLarge(q url.Values) {
 // reopen applies the saved query; anything unreadable keeps the example
 // and flags it.
 func (s *state) reopen(saved string) {
-	q, err := url.ParseQuery(saved)
-	if err != nil {
-		s.stale = true
-		return
-	}
-	sc, errs := parseLink(q)
-	if len(errs) > 0 {
-		s.stale = true
-		return
-	}
-	if _, err := funnel.ComputePlan(sc.Inputs); err != nil {
+	sc, ok := readStored(saved)
+	if !ok {
 		s.stale = true
 		return
 	}
 	s.sc = sc
+}
+
+// maxStored is the longest stored query read: the app writes a few
+// hundred bytes at most.
+const maxStored = 4096
+
+// readStored reads a query the app stored (the last scenario, a saved
+// one): true only for what the app could have written itself, every pair
+// readable, every key a link parameter, every value valid, the plan and
+// forecast computable. Anything else is unreadable: too long, text the
+// browser could not hand over intact (lone surrogates arrive as U+FFFD),
+// malformed encoding, unknown keys.
+func readStored(query string) (funnel.Scenario, bool) {
+	if len(query) > maxStored || !utf8.ValidString(query) || strings.ContainsRune(query, utf8.RuneError) {
+		return funnel.Scenario{}, false
+	}
+	q, bad := funnel.SplitQuery(query)
+	if len(bad) > 0 {
+		return funnel.Scenario{}, false
+	}
+	for k, vs := range q {
+		if !funnel.IsParam(k) || len(vs) != 1 || strings.ContainsRune(vs[0], utf8.RuneError) {
+			return funnel.Scenario{}, false
+		}
+	}
+	sc, errs := parseLink(q)
+	if len(errs) > 0 {
+		return funnel.Scenario{}, false
+	}
+	if _, err := funnel.ComputeForecast(sc.Inputs); err != nil { // validates the plan too
+		return funnel.Scenario{}, false
+	}
+	return sc, true
 }
 
 // compute recomputes every result for sc and makes it current; on error

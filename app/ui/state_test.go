@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,13 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func query(t *testing.T, raw string) url.Values {
-	t.Helper()
-	q, err := url.ParseQuery(raw)
-	require.NoError(t, err)
-	return q
-}
 
 func TestStateOpen(t *testing.T) {
 	saved := "r1=25&weeks=40&cur=EUR&lang=es"
@@ -47,6 +39,22 @@ func TestStateOpen(t *testing.T) {
 			notices: []funnel.Field{funnel.FieldReps, funnel.FieldLang, funnel.FieldCur}, ordered: true},
 		{name: "hostile link keeps the valid parameters", link: "goal=-5&r2=abc&r3=1e400&r1=25&weeks=%3Cscript%3E", visitors: 6400, lang: "en", cur: "USD",
 			notices: []funnel.Field{funnel.FieldGoal, funnel.FieldR2, funnel.FieldR3, funnel.FieldWeeks}},
+		{name: "malformed encoding is named, the rest applies", link: "goal=%zz&r1=25", visitors: 6400, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldGoal}},
+		{name: "a malformed key is named as written", link: "r1=25&go%zzal=5", visitors: 6400, lang: "en", cur: "USD",
+			notices: []funnel.Field{"go%zzal"}},
+		{name: "a semicolon names each parameter it holds", link: "r1=25;weeks=40&r2=25", visitors: 6400, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldR1, funnel.FieldWeeks}},
+		{name: "a malformed link still ignores the saved scenario", link: "goal=%zz", saved: saved, visitors: 3200, lang: "en", cur: "USD",
+			notices: []funnel.Field{funnel.FieldGoal}},
+		{name: "a huge stored value is unreadable", saved: strings.Repeat("a", 2<<20), visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "a huge stored value of valid pairs is unreadable", saved: strings.Repeat("r1=25&", 1000), visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "lone surrogates (U+FFFD from the browser) are unreadable", saved: "r1=25&\uFFFD=1", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "a lone surrogate in a value is unreadable", saved: "r1=25&cur=\uFFFD", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "invalid UTF-8 is unreadable", saved: "r1=25&\xff=1", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "unknown stored keys are unreadable", saved: "r1=25&utm=1", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "a stored semicolon is unreadable", saved: "r1=25;weeks=40", visitors: 3200, lang: "en", cur: "USD", stale: true},
+		{name: "a stored scenario past the limits is unreadable", saved: "mode=forecast&ticket=132000000000&visits=100000000000", visitors: 3200, lang: "en", cur: "USD", stale: true},
 		// goal 10^13 / ticket 1,000 is 10^10 customers and 3.2e11 visitors;
 		// ticket 0.01 (10^15 customers), then r1 or r2 at 0.01 % (1.6e15
 		// visitors) would pass 10^15 people: each is ignored and named.
@@ -57,7 +65,7 @@ func TestStateOpen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newState()
-			s.open(query(t, tt.link), tt.saved, tt.browser)
+			s.open(tt.link, tt.saved, tt.browser)
 			assert.Equal(t, tt.visitors, s.result.plan.Stages[funnel.Visitors].Year)
 			assert.Equal(t, tt.lang, s.sc.Lang)
 			assert.Equal(t, tt.cur, s.sc.Cur)
@@ -128,7 +136,7 @@ func TestStateInput(t *testing.T) {
 		// limit; +1 pp on a rate would pass it, so only the sensitivity
 		// is left out.
 		s := newState()
-		s.open(query(t, "mode=forecast&ticket=132000000000"), "", "")
+		s.open("mode=forecast&ticket=132000000000", "", "")
 		assert.Empty(t, s.notices)
 		assert.Equal(t, "132000000000", s.sc.Text(funnel.FieldTicket))
 		assert.Equal(t, funnel.Money(99_000_000_000_000_000), s.result.forecast.TrafficRevenue)
@@ -296,7 +304,7 @@ func TestSmallFigures(t *testing.T) {
 	// 1 customer a year at 50 %: 32 visitors, 0.7 a week, 0.0 customers a
 	// week shown as "< 0.1".
 	s := newState()
-	s.open(query(t, "goal=1000&ticket=1000&lang=en"), "", "")
+	s.open("goal=1000&ticket=1000&lang=en", "", "")
 	html := app.HTMLString(stageTable(text.For("en"), n, s.result.plan, true))
 	assert.Contains(t, html, "&lt; 0.1")
 }

@@ -42,8 +42,27 @@ func linkError(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter) string
 	return errorText(t, e, f, ".")
 }
 
+// noticeText is the notice about an ignored link parameter, naming it; a
+// result past the limits is about no one parameter and says so alone.
+func noticeText(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter) string {
+	msg := linkError(t, e, f)
+	if e.Field == funnel.FieldResult {
+		return msg
+	}
+	return fmt.Sprintf(t.NoticeParam, e.Field, msg)
+}
+
+// boxErrorText is the error beside field's number box, naming the field
+// (e may be about the result the box's value would give).
+func boxErrorText(t *text.Catalog, field funnel.Field, e *funnel.FieldError, f numfmt.Formatter) string {
+	return t.Fields[field] + ": " + fieldError(t, e, f)
+}
+
 func errorText(t *text.Catalog, e *funnel.FieldError, f numfmt.Formatter, mark string) string {
 	msg := t.Errors[e.Code]
+	if msg == "" { // a code without words of its own: still say something true
+		msg = t.Errors[funnel.CodeUnknown]
+	}
 	switch e.Code {
 	case funnel.CodeResultLarge:
 		if e.Scale > 0 { // the limit is money, not people
