@@ -73,6 +73,18 @@
     window.embudoPending = true;
   }
   function keepClick(e) {
+    // A click on a summary is kept as the state it leaves its details in,
+    // at once: the toggle event comes a task later, perhaps after ready.
+    var summary = e.target.closest && e.target.closest("summary");
+    if (summary && summary.parentElement.tagName === "DETAILS") {
+      var d = summary.parentElement, dkey = keyOf(d);
+      if (dkey && kept(d)) {
+        early = early.filter(function (a) { return a.key !== dkey; });
+        early.push({ key: dkey, open: !d.open });
+        window.embudoPending = true;
+      }
+      return;
+    }
     var el = e.target.closest && e.target.closest("button");
     var key = el && keyOf(el);
     if (key && kept(el)) {
