@@ -65,24 +65,22 @@
   }
   // A <summary> toggles its <details> natively: what is kept is the state
   // the reader left it in, set again (and told to the wasm) on replay.
-  function keepToggle(e) {
-    var d = e.target, key = d.tagName === "DETAILS" && keyOf(d);
+  function keepOpen(d, open) {
+    var key = keyOf(d);
     if (!key || !kept(d)) return;
     early = early.filter(function (a) { return a.key !== key; });
-    early.push({ key: key, open: d.open });
+    early.push({ key: key, open: open });
     window.embudoPending = true;
+  }
+  function keepToggle(e) {
+    if (e.target.tagName === "DETAILS") keepOpen(e.target, e.target.open);
   }
   function keepClick(e) {
     // A click on a summary is kept as the state it leaves its details in,
     // at once: the toggle event comes a task later, perhaps after ready.
     var summary = e.target.closest && e.target.closest("summary");
     if (summary && summary.parentElement.tagName === "DETAILS") {
-      var d = summary.parentElement, dkey = keyOf(d);
-      if (dkey && kept(d)) {
-        early = early.filter(function (a) { return a.key !== dkey; });
-        early.push({ key: dkey, open: !d.open });
-        window.embudoPending = true;
-      }
+      keepOpen(summary.parentElement, !summary.parentElement.open);
       return;
     }
     var el = e.target.closest && e.target.closest("button");

@@ -686,6 +686,16 @@ func queryParam(t testing.TB, ctx context.Context, name string) (string, bool) {
 	return *v, true
 }
 
+// waitParamIs waits until the page's link holds name=want, and fails with
+// the value it holds.
+func waitParamIs(t testing.TB, ctx context.Context, name, want string) {
+	t.Helper()
+	if err := pollJS(ctx, `new URLSearchParams(location.search).get(`+jsString(name)+`) === `+jsString(want), waitTimeout); err != nil {
+		got, _ := queryParam(t, ctx, name)
+		t.Fatalf("the link's %s: want %s, got %s", name, want, got)
+	}
+}
+
 // waitNumber waits until the number shown by testid equals want, and fails
 // with the last text seen.
 func waitNumber(t testing.TB, ctx context.Context, testid string, want float64) {

@@ -179,7 +179,7 @@ func TestHostileClipboard(t *testing.T) {
 			}
 			// Still alive: a slider moves the numbers and the link.
 			setSlider(t, ctx, "field-r1", "50")
-			waitParam(t, ctx, "r1", "50")
+			waitParamIs(t, ctx, "r1", "50")
 			if n := eval[int](t, ctx, `document.querySelectorAll('[data-testid=notice]').length`); n != 0 {
 				t.Errorf("%d notices after refusals that were handled: %v", n, texts(t, ctx, "notice"))
 			}

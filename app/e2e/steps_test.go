@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -58,12 +57,4 @@ func TestSliderSteps(t *testing.T) {
 	// The box still takes hundredths.
 	typeInto(t, ctx, "field-r2", "2.75")
 	waitParamIs(t, ctx, "r2", "2.75")
-}
-
-func waitParamIs(t *testing.T, ctx context.Context, name, want string) {
-	t.Helper()
-	if err := pollJS(ctx, `new URLSearchParams(location.search).get(`+jsString(name)+`) === `+jsString(want), waitTimeout); err != nil {
-		got, _ := queryParam(t, ctx, name)
-		t.Fatalf("the link's %s: want %s, got %s", name, want, got)
-	}
 }

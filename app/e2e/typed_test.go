@@ -20,13 +20,6 @@ func typeInto(t *testing.T, ctx context.Context, testid, keys string) {
 	}
 }
 
-// waitParam waits until the page's link holds name=want.
-func waitParam(t *testing.T, ctx context.Context, name, want string) {
-	t.Helper()
-	waitJS(t, ctx, `new URLSearchParams(location.search).get(`+jsString(name)+`) === `+jsString(want), waitTimeout,
-		"the link's "+name+"="+want)
-}
-
 // TestTypedInput: the boxes take what people type and paste, in the
 // user's language: grouping, a currency sign, k/M (mil/M in Spanish), %,
 // a decimal comma in Spanish; the results and the link follow.

@@ -35,7 +35,8 @@ func (c *calculator) Render() app.UI {
 		results = append(results, c.part("results/"+strconv.Itoa(i), r))
 	}
 	inputsSection := app.Section().Class("inputs").Aria("label", t.InputsLabel).Body(inputs...)
-	resultsDiv := app.Div().Class(resultsClass(len(c.staleFields()) > 0)).Body(results...)
+	stale := c.staleFields()
+	resultsDiv := app.Div().Class(resultsClass(len(stale) > 0)).Body(results...)
 	layout := app.Div().Class("layout").Body(inputsSection, resultsDiv)
 	if c.sc.Embed { // the answer first
 		layout = app.Div().Class("layout").Body(resultsDiv, inputsSection)
@@ -46,7 +47,7 @@ func (c *calculator) Render() app.UI {
 			return newMemo("header", headerKey{c.localeKey(), c.sc.Mode, c.sc.Embed, c.installable}, c.renderHeader)
 		}),
 		c.renderNotices(),
-		c.renderStale(),
+		c.renderStale(stale),
 		c.part("keys", func() app.UI { return newMemo("keys", c.keyFigures(), c.renderKeyFigures) }),
 		layout,
 		app.If(!c.sc.Embed, func() app.UI {
@@ -193,8 +194,7 @@ func (c *calculator) renderNotices() app.UI {
 
 // renderStale says, while a box holds text that is not valid, that the
 // results and the link keep that field's last valid value.
-func (c *calculator) renderStale() app.UI {
-	fields := c.staleFields()
+func (c *calculator) renderStale(fields []funnel.Field) app.UI {
 	slot := app.Div().Class("stale-slot").Attr("role", "status")
 	if len(fields) == 0 {
 		return slot

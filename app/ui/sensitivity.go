@@ -26,14 +26,9 @@ type sensitivityPanel struct {
 	Sens   funnel.Sensitivity // at Step, for Inputs and Mode
 }
 
-// sensitivitySteps are the steps offered, in hundredths of a point.
-var sensitivitySteps = funnel.SensitivitySteps
-
-func (p *sensitivityPanel) currentStep() funnel.Rate { return p.Step }
-
 // levers is the sensitivity at the current step, most effect first.
 func (p *sensitivityPanel) levers() (funnel.Sensitivity, bool) {
-	step := p.currentStep()
+	step := p.Step
 	if p.Sens.Step == step && p.Sens.Mode == p.Mode {
 		return p.Sens, true
 	}
@@ -43,7 +38,7 @@ func (p *sensitivityPanel) levers() (funnel.Sensitivity, bool) {
 
 func (p *sensitivityPanel) Render() app.UI {
 	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur).Grouped()
-	step := p.currentStep()
+	step := p.Step
 	stepText := pp(t, n.Upto(int64(step), 2))
 	s, ok := p.levers()
 
@@ -52,8 +47,8 @@ func (p *sensitivityPanel) Render() app.UI {
 		app.Label().Class("select").Body(
 			app.Span().Text(t.SensStep),
 			app.Select().ID("sens-step").DataSet("testid", "sensitivity-step").OnChange(handle(p.onStep)).Body(
-				app.Range(sensitivitySteps).Slice(func(i int) app.UI {
-					v := sensitivitySteps[i]
+				app.Range(funnel.SensitivitySteps).Slice(func(i int) app.UI {
+					v := funnel.SensitivitySteps[i]
 					o := app.Option().Value(strconv.FormatInt(int64(v), 10)).Text(pp(t, n.Upto(int64(v), 2)))
 					if v == step { // Selected(false) would pre-render as selected
 						o = o.Selected(true)
