@@ -57,9 +57,11 @@ var clientResolver = []string{"clientResourceResolver", "remoteLocation", "webLo
 // to the DOM, a missed frame. A JS event runs every woken goroutine before
 // control returns to the browser, so rendering as soon as the engine has
 // drained the event's dispatches puts the new numbers in the DOM within the
-// event's own task, before the next paint. Dispatches queued while a frame
-// renders (say, from a Defer) still wait for the ticker, so a component
-// that re-dispatches on every update cannot keep the page busy.
+// event's own task, before the next paint (and the printout in place within
+// beforeprint). Only the dispatches a frame itself queued (say, from a
+// Defer) wait for the ticker, so a component that re-dispatches on every
+// update cannot keep the page busy; an event that comes meanwhile still
+// renders at once.
 var renderNow = edit{
 	file: "engine.go",
 	old: `		case dispatch := <-e.dispatches:
@@ -68,18 +70,51 @@ var renderNow = edit{
 				currentFrameDuration = activeFrameDuration
 			}
 			dispatch()
+
+		case <-frames.C:
+			e.processFrame()
+			frames.Reset(iddleFrameDuration)
+			currentFrameDuration = iddleFrameDuration
 `,
 	new: `		case dispatch := <-e.dispatches:
 			dispatch()
-			if currentFrameDuration == activeFrameDuration || len(e.dispatches) > 0 {
-				continue // a frame is due, or more of this event is queued
+			if queuedByFrame > 0 {
+				queuedByFrame-- // the last frame's own: rendered by the ticker
+				continue
+			}
+			if len(e.dispatches) > 0 {
+				continue // more of this event is queued
 			}
 			// Embudo: render now, within the event's task (app/buildtools/wasmsrc).
 			e.processFrame()
-			if len(e.dispatches) > 0 {
+			if queuedByFrame = len(e.dispatches); queuedByFrame > 0 && currentFrameDuration != activeFrameDuration {
 				frames.Reset(activeFrameDuration)
 				currentFrameDuration = activeFrameDuration
 			}
+
+		case <-frames.C:
+			e.processFrame()
+			if queuedByFrame = len(e.dispatches); queuedByFrame > 0 {
+				if currentFrameDuration != activeFrameDuration {
+					frames.Reset(activeFrameDuration) // render them at the next tick
+					currentFrameDuration = activeFrameDuration
+				}
+				continue
+			}
+			frames.Reset(iddleFrameDuration)
+			currentFrameDuration = iddleFrameDuration
+`,
+}
+
+// renderNowState declares the count renderNow keeps, beside the ticker.
+var renderNowState = edit{
+	file: "engine.go",
+	old: `	frames := time.NewTicker(currentFrameDuration)
+	defer frames.Stop()
+`,
+	new: `	frames := time.NewTicker(currentFrameDuration)
+	defer frames.Stop()
+	queuedByFrame := 0 // Embudo: dispatches the last frame queued (renderNow)
 `,
 }
 
@@ -265,7 +300,7 @@ func run(out string) error {
 			return err
 		}
 	}
-	for _, e := range append([]edit{renderNow, adoptMount, adoptPage, noCrypto}, noUUID...) {
+	for _, e := range append([]edit{renderNow, renderNowState, adoptMount, adoptPage, noCrypto}, noUUID...) {
 		if err := e.apply(appDir); err != nil {
 			return err
 		}
