@@ -158,12 +158,16 @@ var goappStart = regexp.MustCompile(`(?m)^goappInitWebAssembly\(\);\n`)
 // deferredStart: the pre-rendered page is the page, and nothing waits for
 // the wasm to paint it. A page requests app.wasm once it has painted (a
 // task after the first frame), so the download is never in front of the
-// first or the largest paint. A frame (the calculator embedded in a blog
-// post, which most readers never touch) requests it when the reader first
-// interacts with it, or once it has been in view and the browser is idle,
-// whichever comes first; embudo.js keeps what the reader does meanwhile and
-// replays it on the live page.
+// first or the largest paint. An embed (the calculator in a blog post,
+// which most readers never touch: a frame, or any embed=1 page) requests
+// it when the reader first interacts with it, or once it has stayed in
+// view for embedDwellMs and the browser is idle, whichever comes first: a
+// reader who scrolls past pays nothing. embudo.js keeps what the reader
+// does meanwhile and replays it on the live page.
 const deferredStart = `embudoStartWasm(goappInitWebAssembly);
+
+// embedDwellMs is how long an embed stays in view before it loads unused.
+const embedDwellMs = 3000;
 
 function embudoStartWasm(start) {
   let started = false;
@@ -173,7 +177,9 @@ function embudoStartWasm(start) {
       start();
     }
   };
-  if (window.parent === window || !("IntersectionObserver" in window)) {
+  // app.js is deferred: the page's markup is there to ask.
+  const embed = window.parent !== window || !!document.querySelector("main.embed");
+  if (!embed || !("IntersectionObserver" in window)) {
     embudoAfterFirstPaint(once);
     return;
   }
@@ -184,10 +190,14 @@ function embudoStartWasm(start) {
   };
   interactions.forEach((type) => addEventListener(type, onInteraction, { capture: true, passive: true }));
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 500));
+  let dwell = 0;
   const seen = new IntersectionObserver((entries) => {
+    clearTimeout(dwell);
     if (entries.some((e) => e.isIntersecting)) {
-      seen.disconnect();
-      idle(once, { timeout: 2000 });
+      dwell = setTimeout(() => {
+        seen.disconnect();
+        idle(once, { timeout: 2000 });
+      }, embedDwellMs);
     }
   });
   seen.observe(document.documentElement);
