@@ -172,6 +172,19 @@ func TestSliderUpdatesCountsAndURL(t *testing.T) {
 	if got := eval[string](t, ctx, `location.pathname`); got != "/" {
 		t.Errorf("location.pathname: want /, got %q", got)
 	}
+	// The chart and the SLA follow as elements the browser draws: SVG in
+	// its namespace with a real size, the figures in <strong>.
+	chart := eval[string](t, ctx, `(() => {
+		const svg = document.querySelector('figure.chart svg'), band = svg && svg.querySelector('path.band-0');
+		if (!band) return 'no band';
+		if (band.namespaceURI !== 'http://www.w3.org/2000/svg') return 'band namespace ' + band.namespaceURI;
+		const visitors = svg.querySelector('text.band-value');
+		if (!/6,400/.test(visitors.textContent)) return 'chart shows ' + visitors.textContent;
+		return band.getBBox().width > 0 ? 'ok' : 'band has no width';
+	})()`)
+	if chart != "ok" {
+		t.Errorf("the funnel chart after the slider: %s", chart)
+	}
 	assertNoConsoleErrors(t, ctx)
 }
 

@@ -1,17 +1,16 @@
 package ui
 
 import (
-	"html"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // funnelChart draws one band per stage, its width on a log scale of the
-// volume so that 3 % and 50 % rates both stay readable. It is plain SVG
-// text: cheap to build and identical when pre-rendered.
+// volume so that 3 % and 50 % rates both stay readable. It is SVG made of
+// elements, not markup: a slider move sets a band's path and a figure's
+// text, where parsing new markup would replace the whole drawing.
 type funnelChart struct {
 	app.Compo
 
@@ -27,11 +26,13 @@ const (
 	chartLabels = 132.0 // left column for names and numbers
 )
 
-func (f *funnelChart) Render() app.UI {
-	return app.Figure().Class("chart").Body(app.Raw(f.svg()))
-}
+// svgNS is the namespace the browser creates SVG elements in.
+const svgNS = "http://www.w3.org/2000/svg"
 
-func (f *funnelChart) svg() string {
+// svgElem is an SVG element (created in its namespace).
+func svgElem(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+func (f *funnelChart) Render() app.UI {
 	n := len(f.Counts)
 	top := 0.0
 	for _, v := range f.Counts {
@@ -47,10 +48,8 @@ func (f *funnelChart) svg() string {
 	}
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-	var b strings.Builder
-	h := chartBand * float64(n)
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ` + num(chartWidth) + ` ` + num(h) +
-		`" aria-labelledby="chart-title"><title id="chart-title">` + html.EscapeString(f.Title) + `</title>`)
+	body := make([]app.UI, 0, 1+3*n)
+	body = append(body, svgElem("title").ID("chart-title").Text(f.Title))
 	for i := range n {
 		w0 := width(f.Counts[i])
 		w1 := w0
@@ -58,11 +57,15 @@ func (f *funnelChart) svg() string {
 			w1 = width(f.Counts[i+1])
 		}
 		y0, y1 := float64(i)*chartBand, float64(i+1)*chartBand-3
-		b.WriteString(`<path class="band band-` + strconv.Itoa(i) + `" d="M` + num(centre-w0/2) + ` ` + num(y0) +
-			`H` + num(centre+w0/2) + `L` + num(centre+w1/2) + ` ` + num(y1) + `H` + num(centre-w1/2) + `Z"/>`)
-		b.WriteString(`<text class="band-name" x="4" y="` + num(y0+16) + `">` + html.EscapeString(f.Labels[i]) + `</text>`)
-		b.WriteString(`<text class="band-value" x="4" y="` + num(y0+33) + `">` + html.EscapeString(f.Values[i]) + `</text>`)
+		body = append(body,
+			svgElem("path").Class("band band-"+strconv.Itoa(i)).Attr("d", "M"+num(centre-w0/2)+" "+num(y0)+
+				"H"+num(centre+w0/2)+"L"+num(centre+w1/2)+" "+num(y1)+"H"+num(centre-w1/2)+"Z"),
+			svgElem("text").Class("band-name").Attr("x", "4").Attr("y", num(y0+16)).Text(f.Labels[i]),
+			svgElem("text").Class("band-value").Attr("x", "4").Attr("y", num(y0+33)).Text(f.Values[i]),
+		)
 	}
-	b.WriteString(`</svg>`)
-	return b.String()
+	return app.Figure().Class("chart").Body(
+		svgElem("svg").Attr("role", "img").Attr("viewBox", "0 0 "+num(chartWidth)+" "+num(chartBand*float64(n))).
+			Aria("labelledby", "chart-title").Body(body...),
+	)
 }

@@ -27,12 +27,27 @@ func (p phrase) String() string {
 }
 
 // paragraph is the sentence as a <p> with the testid given and each
-// figure in <strong>. It is raw HTML: the pre-rendered page indents
-// elements, which would put a space inside "(16.7" and before a comma.
+// figure in <strong>. The pre-rendered page writes it as markup, because
+// go-app indents elements there, which would put a space inside "(16.7"
+// and before a comma; the browser builds the same nodes as elements (the
+// takeover adopts them), so a slider move sets a figure's text instead of
+// parsing and replacing the whole sentence.
 func (p phrase) paragraph(testid string) app.UI {
+	parts := strings.Split(p.format, "%s")
+	if inBrowser {
+		body := make([]app.UI, 0, 2*len(parts))
+		for i, part := range parts {
+			if part != "" {
+				body = append(body, app.Text(part))
+			}
+			if i < len(p.args) && i < len(parts)-1 {
+				body = append(body, app.Strong().Text(p.args[i]))
+			}
+		}
+		return app.P().DataSet("testid", testid).Body(body...)
+	}
 	var b strings.Builder
 	b.WriteString(`<p data-testid="` + html.EscapeString(testid) + `">`)
-	parts := strings.Split(p.format, "%s")
 	for i, part := range parts {
 		b.WriteString(html.EscapeString(part))
 		if i < len(p.args) && i < len(parts)-1 {

@@ -91,7 +91,7 @@ func (p *sensitivityPanel) Render() app.UI {
 				app.Span().Class("lever-name").Text(fmt.Sprintf(t.SensLever, l.Rate, t.Fields[funnel.RateField(l.Rate)])),
 				app.Span().Class("lever-rates").Text(percent(t, n.Upto(int64(l.From), 2))+" → "+percent(t, n.Upto(int64(l.To), 2))),
 			),
-			app.Td().Class("lever-bar").Body(app.Raw(barSVG(l.Delta, top, forecast))),
+			app.Td().Class("lever-bar").Body(leverBar(l.Delta, top, forecast)),
 			app.Td().Class("lever-change").Text(change),
 		))
 	}
@@ -112,9 +112,9 @@ func (p *sensitivityPanel) Render() app.UI {
 	)
 }
 
-// barSVG is one horizontal bar, its length |delta| / top of the cell. The
+// leverBar is one horizontal bar, its length |delta| / top of the cell. The
 // numbers are in the next cell: the bar is decoration for the eye.
-func barSVG(delta, top int64, gain bool) string {
+func leverBar(delta, top int64, gain bool) app.UI {
 	w := 0.0
 	if top > 0 && delta != 0 {
 		w = max(1.5, 100*float64(max(delta, -delta))/float64(top))
@@ -123,9 +123,12 @@ func barSVG(delta, top int64, gain bool) string {
 	if gain {
 		class = "bar-gain"
 	}
-	return `<svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">` +
-		`<rect class="bar-track" x="0" y="1" width="100" height="10" rx="2"/>` +
-		`<rect class="` + class + `" x="0" y="1" width="` + strconv.FormatFloat(w, 'f', 1, 64) + `" height="10" rx="2"/></svg>`
+	return svgElem("svg").Class("bar").Attr("viewBox", "0 0 100 12").Attr("preserveAspectRatio", "none").
+		Aria("hidden", "true").Attr("focusable", "false").Body(
+		svgElem("rect").Class("bar-track").Attr("x", "0").Attr("y", "1").Attr("width", "100").Attr("height", "10").Attr("rx", "2"),
+		svgElem("rect").Class(class).Attr("x", "0").Attr("y", "1").Attr("width", strconv.FormatFloat(w, 'f', 1, 64)).
+			Attr("height", "10").Attr("rx", "2"),
+	)
 }
 
 // onStep sets the scenario's step (the link keeps it).
