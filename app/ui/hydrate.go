@@ -47,7 +47,7 @@ var partSelectors = []struct {
 	{"header", "#embudo > .top", false},
 	{"keys", "#embudo > .keybar", false},
 	{"results", "#embudo > .layout > .results > *", true},
-	{"tools", "#embudo > .tools", false},
+	{"tools", "#embudo > .tools > *", true},
 }
 
 // readPrerendered takes the parts of the pre-rendered page when it shows

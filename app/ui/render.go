@@ -50,9 +50,7 @@ func (c *calculator) Render() app.UI {
 		c.renderStale(stale),
 		c.part("keys", func() app.UI { return newMemo("keys", c.keyFigures(), c.renderKeyFigures) }),
 		layout,
-		app.If(!c.sc.Embed, func() app.UI {
-			return c.part("tools", func() app.UI { return app.Div().Class("tools").Body(c.renderTools()...) })
-		}).Else(c.renderEmbedFooter),
+		app.If(!c.sc.Embed, c.renderToolParts).Else(c.renderEmbedFooter),
 		app.P().Class("sr-only").Aria("live", "polite").Attr("role", "status").Text(c.summary()),
 	)
 }
@@ -381,6 +379,17 @@ func (c *calculator) onChoice(ctx app.Context, f funnel.Field) {
 
 // renderTools adds the full-width tools under the calculator (scenarios and
 // comparison, traffic and leads, the lead qualification guide).
+// renderToolParts is the tools, each a part of its own: each comes alive
+// in a task of its own (hydrate.go).
+func (c *calculator) renderToolParts() app.UI {
+	tools := c.renderTools()
+	parts := make([]app.UI, len(tools))
+	for i, tool := range tools {
+		parts[i] = c.part("tools/"+strconv.Itoa(i), func() app.UI { return tool })
+	}
+	return app.Div().Class("tools").Body(parts...)
+}
+
 func (c *calculator) renderTools() []app.UI {
 	return []app.UI{
 		&scenariosPanel{Query: scenarioQuery(c.sc), Lang: c.sc.Lang, Cur: c.sc.Cur},
