@@ -336,6 +336,7 @@ func (c *calculator) renderExport() app.UI {
 	return &exportPanel{
 		Inputs: c.sc.Inputs, Mode: c.sc.Mode, Plan: c.result.plan, Forecast: c.result.forecast,
 		Lang: c.sc.Lang, Cur: c.sc.Cur, Query: scenarioQuery(c.sc),
+		Cal: c.sc.Cal, Year: thisYear(),
 	}
 }
 
@@ -380,7 +381,8 @@ func (c *calculator) onChoice(ctx app.Context, f funnel.Field) {
 }
 
 // renderTools adds the full-width tools under the calculator (scenarios and
-// comparison, traffic and leads, the lead qualification guide).
+// comparison, traffic and leads, the lead qualification guide, the plan
+// month by month).
 func (c *calculator) renderTools() []app.UI {
 	return []app.UI{
 		&scenariosPanel{Query: scenarioQuery(c.sc), Lang: c.sc.Lang, Cur: c.sc.Cur},
@@ -389,5 +391,6 @@ func (c *calculator) renderTools() []app.UI {
 				Lang: c.sc.Lang, Cur: c.sc.Cur},
 			&guidePanel{Lang: c.sc.Lang, Cur: c.sc.Cur},
 		),
+		c.renderMonths(),
 	}
 }
