@@ -92,7 +92,7 @@ func isCalendarField(f Field) bool {
 // CalendarFields); on error c is unchanged.
 // Lists are whole numbers separated by commas (spaces around them are
 // fine): twelve for season, five for lag. A list of the wrong length, or
-// a season of zeros only, is CodeUnknown; an item out of range reports the
+// a season of zeros only, is CodeUnknown (an empty season is unset); an item out of range reports the
 // item's limits.
 func (c *Calendar) set(f Field, text string) *FieldError {
 	if len(text) > MaxListLen {
@@ -125,6 +125,10 @@ func (c *Calendar) set(f Field, text string) *FieldError {
 		next.Attain, err = one(AttainLimits, 100)
 	case FieldSeason:
 		var w [12]int64
+		if strings.TrimSpace(text) == "" { // unset: equal weights
+			next.Season = w
+			break
+		}
 		if err = parseList(f, text, WeightLimits, w[:]); err == nil {
 			next.Season, err = canonicalSeason(f, w)
 		}

@@ -237,6 +237,7 @@ func TestCalendarParams(t *testing.T) {
 		{"season=1,1,1,1,1,1,1,1,1,1,1,3", funnel.Calendar{Season: [12]int64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3}}, nil},
 		{"season= 2, 2,2,2,2,2,2,2,2,2,2,2", funnel.Calendar{}, nil}, // equal weights are the default
 		{"season=0,0,0,0,0,0,0,0,0,0,0,0", funnel.Calendar{}, &funnel.FieldError{Field: "season", Code: funnel.CodeUnknown}},
+		{"season=", funnel.Calendar{}, nil},
 		{"season=1,2,3", funnel.Calendar{}, &funnel.FieldError{Field: "season", Code: funnel.CodeUnknown}},
 		{"season=1,1,1,1,1,1,1,1,1,1,1,1,1", funnel.Calendar{}, &funnel.FieldError{Field: "season", Code: funnel.CodeUnknown}},
 		{"season=1,1,1,1,1,1,1,1,1,1,1,1001", funnel.Calendar{}, &funnel.FieldError{Field: "season", Code: funnel.CodeTooLarge, Max: 1000}},

@@ -138,7 +138,6 @@ type Catalog struct {
 	CalChartCap  string
 	CalNote      string
 	CalUnavail   string
-	CalWeightOf  string // (month): the label of a season box
 	CalLagOf     string // (rate's label): the label of a lag box
 
 	// Qualification guide.

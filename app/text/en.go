@@ -180,7 +180,6 @@ var english = Catalog{
 	CalChartCap:  "Team capacity",
 	CalNote:      "Whole people a month, by largest remainder: each stage's months add up to its yearly count. A month is 30.4375 days. Capacity is rounded down to one decimal; reps on the team are fully ramped.",
 	CalUnavail:   "The month-by-month plan is not available for these inputs.",
-	CalWeightOf:  "Weight of %s",
 	CalLagOf:     "%s, days",
 
 	GuideTitle:   "Lead qualification guide: fit × interest and the 24 h rule",

@@ -180,7 +180,6 @@ var spanish = Catalog{
 	CalChartCap:  "Capacidad del equipo",
 	CalNote:      "Personas enteras por mes, por el mayor resto: los meses de cada etapa suman lo que necesita en el año. Un mes son 30,4375 días. La capacidad se redondea hacia abajo a un decimal; los vendedores del equipo ya rinden al máximo.",
 	CalUnavail:   "El plan mes a mes no está disponible con estos datos.",
-	CalWeightOf:  "Peso de %s",
 	CalLagOf:     "%s, días",
 
 	GuideTitle:   "Guía para calificar leads: perfil × interés y la regla de 24 h",

@@ -180,7 +180,6 @@ var portuguese = Catalog{
 	CalChartCap:  "Capacidade da equipe",
 	CalNote:      "Pessoas inteiras por mês, pelo maior resto: os meses de cada etapa somam o que ela precisa no ano. Um mês tem 30,4375 dias. A capacidade é arredondada para baixo com uma casa decimal; os vendedores da equipe já rendem o máximo.",
 	CalUnavail:   "O plano mês a mês não está disponível para estes dados.",
-	CalWeightOf:  "Peso de %s",
 	CalLagOf:     "%s, dias",
 
 	GuideTitle:   "Guia de qualificação de leads: perfil × interesse e a regra das 24 h",

@@ -137,7 +137,7 @@ func (p *monthsPanel) controls(t *text.Catalog) app.UI {
 	season := make([]app.UI, 12)
 	for i := range season {
 		name := t.MonthNames[(int(start)-1+i)%12]
-		season[i] = p.calBox("cal-season-"+strconv.Itoa(i), fmt.Sprintf(t.CalWeightOf, name),
+		season[i] = p.calBox("cal-season-"+strconv.Itoa(i), name,
 			strconv.FormatInt(weights[i], 10), funnel.FieldSeason, i)
 	}
 	lags := make([]app.UI, funnel.NumRates)
@@ -350,10 +350,10 @@ func monthsChart(t *text.Catalog, mp funnel.MonthPlan) app.UI {
 	for _, m := range mp.Months {
 		top = max(top, m.Stages[funnel.MQLs]*10, int64(m.Capacity.Tenths()))
 	}
-	y := func(tenths int64) string { return strconv.FormatInt(h-tenths*h/top, 10) }
+	y := func(tenths int64) string { return strconv.FormatInt(4+h-tenths*h/top, 10) } // 4 above for the line
 	var b strings.Builder
 	width := strconv.Itoa(len(mp.Months) * w)
-	b.WriteString(`<svg class="cal-chart" viewBox="0 0 ` + width + ` ` + strconv.Itoa(h+2) +
+	b.WriteString(`<svg class="cal-chart" viewBox="0 0 ` + width + ` ` + strconv.Itoa(h+6) +
 		`" preserveAspectRatio="none" aria-hidden="true" focusable="false">`)
 	var line strings.Builder
 	for i, m := range mp.Months {
