@@ -80,15 +80,15 @@ func TestExportForecastPrint(t *testing.T) {
 			t.Errorf("the printout lacks %q:\n%s", s, doc)
 		}
 	}
-	if _, pages := printPDF(t, ctx); pages != 1 {
-		t.Errorf("the forecast's printout has %d A4 pages, want 1", pages)
+	if _, pages := printPDF(t, ctx); pages != 2 {
+		t.Errorf("the forecast's printout has %d A4 pages, want 2 (the forecast, then the month by month)", pages)
 	}
 
 	// Spanish, pesos, large numbers: still one page.
 	navigate(t, ctx, "/?lang=es&cur=COP&mode=forecast&goal=987654321.5&ticket=1234.56&r1=0.75&r2=12.5&r3=33.33&visits=123456789&reps=250")
 	waitReady(t, ctx)
-	if _, pages := printPDF(t, ctx); pages != 1 {
-		t.Errorf("the Spanish forecast's printout has %d A4 pages, want 1", pages)
+	if _, pages := printPDF(t, ctx); pages != 2 {
+		t.Errorf("the Spanish forecast's printout has %d A4 pages, want 2 (the forecast, then the month by month)", pages)
 	}
 	if m := eval[string](t, ctx, `(document.querySelector('.print-doc') || {dataset: {}}).dataset.mode || ''`); m != "forecast" {
 		t.Errorf("printed from the browser's menu: the printout is for mode %q, want forecast", m)

@@ -239,6 +239,7 @@ func TestMonthsScreenshots(t *testing.T) {
 		width       int64
 	}{
 		{"month-1280-en-60day", "lang=en&lag=0,0,0,0,60", 1280},
+		{"month-1280-es-large", "lang=es&cur=COP&mode=forecast&goal=987654321.5&ticket=1234.56&r1=0.75&r2=12.5&r3=33.33&visits=123456789&reps=250", 1280},
 		{"month-360-es-december", "lang=es&season=1,1,1,1,1,1,1,1,1,1,1,3&ramp=3&attain=85&lag=0,0,0,30,45", 360},
 	} {
 		ctx := newTab(t)
@@ -262,6 +263,7 @@ func TestMonthsScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		if tc.width == 1280 {
+			name := strings.TrimPrefix(tc.name, "month-1280-")
 			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)
 			}
@@ -273,10 +275,10 @@ func TestMonthsScreenshots(t *testing.T) {
 			if png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, "month-print.png"), png, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, "month-print-"+name+".png"), png, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, "month-print.pdf"), pdf, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, "month-print-"+name+".pdf"), pdf, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
