@@ -111,6 +111,8 @@ type Scenario struct {
 	Step        Rate
 	LeadVisits  int64
 	LeadsWanted int64
+	// Cal is the month-by-month plan's settings (months.go).
+	Cal Calendar
 }
 
 // SensitivitySteps are the sensitivity steps offered, in hundredths of a

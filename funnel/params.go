@@ -30,14 +30,14 @@ var linkParams = func() []param {
 	inputs(true)
 	ps = append(ps, param{field: FieldMode})
 	inputs(false)
-	return append(ps,
+	return append(append(ps,
 		param{field: FieldLang, optional: true}, // unset: the browser chooses
 		param{field: FieldCur},
 		param{field: FieldEmbed, optional: true, unset: "0"}, // the full page
 		param{field: FieldStep, optional: true, unset: "1"},
 		param{field: FieldLeadVisits, optional: true}, // unset: the scenario's visits
 		param{field: FieldLeads, optional: true, unset: "100"},
-	)
+	), calendarParams...)
 }()
 
 // paramOf is f's link parameter; an unknown f is treated as a setting,
@@ -187,6 +187,9 @@ func (s *Scenario) Set(f Field, text string) error {
 // setSetting is Set for mode, lang, cur and embed, each its own kind of
 // value.
 func (s *Scenario) setSetting(f Field, text string) *FieldError {
+	if isCalendarField(f) { // lists, longer than other values
+		return s.Cal.set(f, text)
+	}
 	if len(text) > MaxParamLen {
 		return &FieldError{Field: f, Code: CodeTooLong}
 	}
@@ -257,6 +260,9 @@ func (s Scenario) Text(f Field) string {
 }
 
 func (s *Scenario) settingText(f Field) string {
+	if isCalendarField(f) {
+		return s.Cal.text(f)
+	}
 	switch f {
 	case FieldMode:
 		return string(s.Mode)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	catalog "embudo.app/app/text"
 	"embudo.app/funnel"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
@@ -79,15 +80,15 @@ func TestExportForecastPrint(t *testing.T) {
 			t.Errorf("the printout lacks %q:\n%s", s, doc)
 		}
 	}
-	if _, pages := printPDF(t, ctx); pages != 1 {
-		t.Errorf("the forecast's printout has %d A4 pages, want 1", pages)
+	if _, pages := printPDF(t, ctx); pages != 2 {
+		t.Errorf("the forecast's printout has %d A4 pages, want 2 (the forecast, then the month by month)", pages)
 	}
 
 	// Spanish, pesos, large numbers: still one page.
 	navigate(t, ctx, "/?lang=es&cur=COP&mode=forecast&goal=987654321.5&ticket=1234.56&r1=0.75&r2=12.5&r3=33.33&visits=123456789&reps=250")
 	waitReady(t, ctx)
-	if _, pages := printPDF(t, ctx); pages != 1 {
-		t.Errorf("the Spanish forecast's printout has %d A4 pages, want 1", pages)
+	if _, pages := printPDF(t, ctx); pages != 2 {
+		t.Errorf("the Spanish forecast's printout has %d A4 pages, want 2 (the forecast, then the month by month)", pages)
 	}
 	if m := eval[string](t, ctx, `(document.querySelector('.print-doc') || {dataset: {}}).dataset.mode || ''`); m != "forecast" {
 		t.Errorf("printed from the browser's menu: the printout is for mode %q, want forecast", m)
@@ -157,11 +158,19 @@ func TestExportCSVInputsFirst(t *testing.T) {
 					t.Errorf("CSV row %d: %q, want %q = %q (the screen's label, the link's value)", 1+i, rec[:2], label, value)
 				}
 			}
+			// The month by month comes last (months_test.go checks it):
+			// the mode's own sections end before it.
+			for i, rec := range recs {
+				if rec[0] == catalog.For(eval[string](t, ctx, `document.documentElement.lang`)).MonthsTitle {
+					recs = recs[:i-1]
+					break
+				}
+			}
 			if rest := strings.Join(recs[1+len(tt.names)], ""); rest != "" {
 				t.Errorf("CSV: after the inputs, %q, want a blank row", recs[1+len(tt.names)])
 			}
 			if !strings.Contains(tt.query, "mode=forecast") {
-				// The stage table ends the file, as on screen.
+				// The stage table ends the plan's sections, as on screen.
 				tail := recs[len(recs)-funnel.NumStages:]
 				for i, s := range funnel.Stages {
 					got, err := parseNum(tail[i][4])
@@ -189,7 +198,7 @@ func TestExportCSVInputsFirst(t *testing.T) {
 					t.Errorf("CSV %s: %q, the screen shows %v", id, rec[1], screen)
 				}
 			}
-			// The expected people per stage end the file.
+			// The expected people per stage end the forecast's sections.
 			tail := recs[len(recs)-funnel.NumStages:]
 			for i, s := range funnel.Stages {
 				got, err := parseNum(tail[i][1])

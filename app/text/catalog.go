@@ -107,6 +107,39 @@ type Catalog struct {
 	LeadsVisitorUnit string
 	LeadsNote        string // (3 %, 100, 3,334, 3,200, 96)
 
+	// The plan month by month (months.go in app/ui).
+	MonthsTitle  string
+	MonthsIntro  string
+	MonthNames   [12]string // January..December
+	MonthShort   [12]string // Jan..Dec
+	MonthLabel   string     // (short month, year): "Oct 2025"
+	CalYear      string
+	CalStart     string
+	CalSeason    string
+	CalFlat      string
+	CalPeak      string // December three times the other months
+	CalLags      string
+	CalDays      string // the unit of a lag
+	CalRamp      string
+	CalAttain    string
+	CalMonth     string // the table's first column
+	CalCapacity  string // MQLs the team can review
+	CalHires     string
+	CalLeadIn    string // marks a lead-in month
+	CalLeadInCSV string // the CSV's lead-in column
+	CalHireBy    string // (count, month): "Hire 2 by Oct 2025"
+	CalShort     string // (MQLs) not reviewed in an uncovered month
+	CalShortCSV  string // the CSV's shortfall column
+	CalNoHires   string
+	CalHiresSum  string // (hires, first month)
+	CalUncovered string // (months): months no hire can cover
+	CalChart     string
+	CalChartNeed string
+	CalChartCap  string
+	CalNote      string
+	CalUnavail   string
+	CalLagOf     string // (rate's label): the label of a lag box
+
 	// Qualification guide.
 	GuideTitle   string
 	GuideCaption string

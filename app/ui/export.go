@@ -26,7 +26,9 @@ type exportPanel struct {
 	Forecast funnel.Forecast
 	Lang     string
 	Cur      string
-	Query    string // scenarioQuery of what is on screen
+	Query    string          // scenarioQuery of what is on screen
+	Cal      funnel.Calendar // the plan month by month (months.go)
+	Year     int64           // this year, for an unset calendar year
 
 	printing    bool     // the print document is rendered (see OnMount)
 	beforePrint app.Func // the window's beforeprint listener
@@ -163,6 +165,7 @@ func (p *exportPanel) renderPrintDoc(t *text.Catalog, n numfmt.Formatter) app.UI
 		stageTable(t, n, p.Plan, false).Class("print-table"),
 		app.P().Class("print-reps").Text(s.Reps),
 		app.P().Class("note print-assume").Text(p.assumptions(t, n)),
+		p.printMonths(t, n),
 		p.printLink(t),
 		app.Div().Class("signatures").DataSet("testid", "print-signatures").Aria("label", t.PrintSign).Body(
 			sign(t.SignMkt),
@@ -205,6 +208,7 @@ func (p *exportPanel) renderForecastDoc(t *text.Catalog, n numfmt.Formatter) app
 			v, _ := in.Value(fd)
 			return app.Div().Body(app.Dt().Text(t.Fields[fd]), app.Dd().Text(quantityUnit(t, n, fd, v)))
 		})),
+		p.printMonths(t, n),
 		p.printLink(t),
 	)
 }
@@ -233,9 +237,9 @@ func (p *exportPanel) csvFile() (name, content string) {
 	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
 	mark := n.Mark()
 	if p.Mode == funnel.ModeForecast {
-		return t.CSVFileFcst, buildCSV(csvSeparator(mark), forecastCSV(t, p.Inputs, p.Forecast, p.Cur, mark)...)
+		return t.CSVFileFcst, buildCSV(csvSeparator(mark), p.withMonths(t, mark, forecastCSV(t, p.Inputs, p.Forecast, p.Cur, mark))...)
 	}
-	return t.CSVFile, buildCSV(csvSeparator(mark), planCSV(t, p.Inputs, p.Plan, p.Cur, mark)...)
+	return t.CSVFile, buildCSV(csvSeparator(mark), p.withMonths(t, mark, planCSV(t, p.Inputs, p.Plan, p.Cur, mark))...)
 }
 
 func (p *exportPanel) onCopy(ctx app.Context, e app.Event) {

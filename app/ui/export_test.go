@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,7 +74,7 @@ func TestExportCSVFollowsMode(t *testing.T) {
 		stage0    []string // the first stage's row
 	}{
 		{
-			name: "plan en", lang: "en", cur: "USD", mode: funnel.ModePlan, sep: ',', file: "embudo-sla.csv", width: 5,
+			name: "plan en", lang: "en", cur: "USD", mode: funnel.ModePlan, sep: ',', file: "embudo-sla.csv", width: 11,
 			inputs: [][]string{
 				{"Scenario inputs", "Value", "Unit"},
 				{"Revenue goal per year", "100000", "USD"},
@@ -97,7 +98,7 @@ func TestExportCSVFollowsMode(t *testing.T) {
 			stage0:    []string{"Visitors", "3200", "800.0", "266.7", "66.7"},
 		},
 		{
-			name: "forecast en", lang: "en", cur: "USD", mode: funnel.ModeForecast, sep: ',', file: "embudo-forecast.csv", width: 3,
+			name: "forecast en", lang: "en", cur: "USD", mode: funnel.ModeForecast, sep: ',', file: "embudo-forecast.csv", width: 11,
 			inputs: [][]string{
 				{"Scenario inputs", "Value", "Unit"},
 				{"Revenue goal per year", "100000", "USD"},
@@ -140,7 +141,7 @@ func TestExportCSVFollowsMode(t *testing.T) {
 		{
 			// A decimal comma: ";" apart, inputs still in link form, the
 			// figures with the locale's mark.
-			name: "plan es EUR", lang: "es", cur: "EUR", mode: funnel.ModePlan, set: r1, sep: ';', file: "embudo-sla.csv", width: 5,
+			name: "plan es EUR", lang: "es", cur: "EUR", mode: funnel.ModePlan, set: r1, sep: ';', file: "embudo-sla.csv", width: 11,
 			inputs: [][]string{
 				{"Datos del escenario", "Valor", "Unidad"},
 				{"Meta de ingresos anual", "123456.78", "EUR"},
@@ -149,7 +150,7 @@ func TestExportCSVFollowsMode(t *testing.T) {
 			},
 		},
 		{
-			name: "forecast es EUR", lang: "es", cur: "EUR", mode: funnel.ModeForecast, set: r1, sep: ';', file: "embudo-pronostico.csv", width: 3,
+			name: "forecast es EUR", lang: "es", cur: "EUR", mode: funnel.ModeForecast, set: r1, sep: ';', file: "embudo-pronostico.csv", width: 11,
 			inputs: [][]string{
 				{"Datos del escenario", "Valor", "Unidad"},
 				{"Meta de ingresos anual", "123456.78", "EUR"},
@@ -200,7 +201,17 @@ func TestExportCSVFollowsMode(t *testing.T) {
 					}
 				}
 			}
-			// The stage table ends the file.
+			// The month by month comes last: the calendar's settings, then
+			// a row a month (twelve, none before the year by default).
+			at := slices.IndexFunc(recs, func(r []string) bool { return r[0] == tx.MonthsTitle })
+			require.Positive(t, at, "the month-by-month settings")
+			months := recs[at+len(funnel.CalendarFields)+2:]
+			require.Len(t, months, 13, "a head and twelve months")
+			assert.Equal(t, tx.CalMonth, months[0][0])
+			assert.Equal(t, "0000-01", months[1][0])
+			assert.Equal(t, "0000-12", months[12][0])
+			recs = recs[:at-1]
+			// The stage table ends the mode's own sections.
 			tail := recs[len(recs)-1-funnel.NumStages:]
 			if tt.stageHead != nil {
 				assert.Equal(t, tt.stageHead, trimmed(tail[0]))

@@ -334,6 +334,7 @@ func (c *calculator) renderExport() app.UI {
 	return &exportPanel{
 		Inputs: c.sc.Inputs, Mode: c.sc.Mode, Plan: c.result.plan, Forecast: c.result.forecast,
 		Lang: c.sc.Lang, Cur: c.sc.Cur, Query: scenarioQuery(c.sc),
+		Cal: c.sc.Cal, Year: thisYear(),
 	}
 }
 
@@ -377,8 +378,6 @@ func (c *calculator) onChoice(ctx app.Context, f funnel.Field) {
 	}
 }
 
-// renderTools adds the full-width tools under the calculator (scenarios and
-// comparison, traffic and leads, the lead qualification guide).
 // renderToolParts is the tools, each a part of its own: each comes alive
 // in a task of its own (hydrate.go).
 func (c *calculator) renderToolParts() app.UI {
@@ -390,6 +389,9 @@ func (c *calculator) renderToolParts() app.UI {
 	return app.Div().Class("tools").Body(parts...)
 }
 
+// renderTools adds the full-width tools under the calculator (scenarios and
+// comparison, traffic and leads, the lead qualification guide, the plan
+// month by month).
 func (c *calculator) renderTools() []app.UI {
 	return []app.UI{
 		&scenariosPanel{Query: scenarioQuery(c.sc), Lang: c.sc.Lang, Cur: c.sc.Cur},
@@ -398,5 +400,6 @@ func (c *calculator) renderTools() []app.UI {
 				Lang: c.sc.Lang, Cur: c.sc.Cur},
 			&guidePanel{Lang: c.sc.Lang, Cur: c.sc.Cur},
 		),
+		c.renderMonths(),
 	}
 }
