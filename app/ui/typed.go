@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"embudo.app/funnel"
@@ -12,13 +12,86 @@ import (
 // multiplier (mil and M in Spanish), a % on rates and the locale's decimal
 // mark. Anything else goes to funnel as it is, which names the problem.
 
-// typedParts splits a typed number: sign, digits with separators, a
-// multiplier, a percent sign.
-var typedParts = regexp.MustCompile(`^([+-]?)([0-9][0-9.,]*|[.,][0-9]+)(k|mil|m|mm|mn|millones|millón|millon|million|millions)?(%?)$`)
+// multipliers are the words and letters that may follow a typed number
+// (already lower case): thousands (k, mil) and millions (the others).
+var multipliers = []string{"k", "mil", "m", "mm", "mn", "millones", "millón", "millon", "million", "millions"}
 
-// currencySigns are stripped from money: symbols and ISO codes, before or
-// after the number.
-var currencySigns = regexp.MustCompile(`(?i)^(us|mx|r|s/|clp|col)?\$|^(usd|mxn|eur|cop|ars|clp|pen|brl)|€|(usd|mxn|eur|cop|ars|clp|pen|brl)$|\$$`)
+// currencyPrefixes may start a money amount, currencyCodes start or end
+// it (compared ignoring case).
+var (
+	currencyPrefixes = []string{"us$", "mx$", "r$", "s/$", "clp$", "col$", "$"}
+	currencyCodes    = []string{"usd", "mxn", "eur", "cop", "ars", "clp", "pen", "brl"}
+)
+
+// typedParts splits a typed number (lower case) into a sign, digits with
+// separators (a digit first, or a separator and digits only), a
+// multiplier and a percent sign; ok is false for anything else. (Written
+// out rather than as a regular expression: the regexp package would be
+// the wasm's largest but one.)
+func typedParts(s string) (sign, digits, multiplier, percent string, ok bool) {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		sign, s = s[:1], s[1:]
+	}
+	if strings.HasSuffix(s, "%") {
+		percent, s = "%", s[:len(s)-1]
+	}
+	n := 0
+	for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == '.' || s[n] == ',') {
+		n++
+	}
+	digits, multiplier = s[:n], s[n:]
+	switch {
+	case digits == "":
+		return "", "", "", "", false
+	case digits[0] == '.' || digits[0] == ',':
+		if len(digits) < 2 || strings.Trim(digits[1:], "0123456789") != "" {
+			return "", "", "", "", false
+		}
+	}
+	if multiplier != "" && !slices.Contains(multipliers, multiplier) {
+		return "", "", "", "", false
+	}
+	return sign, digits, multiplier, percent, true
+}
+
+// withoutCurrency strips currency symbols and ISO codes from money, before
+// or after the number ("US$ 1,000", "1.000 €", "BRL 500"), pass after pass
+// while any is left.
+func withoutCurrency(s string) string {
+	for {
+		t := currencyPass(s)
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// currencyPass is one pass: a sign or code that starts s, every €, and a
+// code or $ that ends s (what is left of it after the start).
+func currencyPass(s string) string {
+	at := func(i int, p string) bool { return len(s)-i >= len(p) && strings.EqualFold(s[i:i+len(p)], p) }
+	i := 0
+	for _, p := range append(currencyPrefixes, currencyCodes...) {
+		if at(0, p) {
+			i = len(p)
+			break
+		}
+	}
+	var b strings.Builder
+	for i < len(s) {
+		if at(i, "€") {
+			i += len("€")
+			continue
+		}
+		if slices.ContainsFunc(append(currencyCodes, "$"), func(c string) bool { return len(s)-i == len(c) && at(i, c) }) {
+			break
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
 
 // typedNumber turns a box's text into the link's plain form for a field
 // of kind, with mark the locale's decimal mark.
@@ -31,15 +104,12 @@ func typedNumber(text string, kind funnel.Kind, mark string) string {
 		return r
 	}, strings.TrimSpace(text))
 	if kind == funnel.KindMoney {
-		for prev := ""; prev != s; {
-			prev, s = s, currencySigns.ReplaceAllString(s, "")
-		}
+		s = withoutCurrency(s)
 	}
-	m := typedParts.FindStringSubmatch(strings.ToLower(s))
-	if m == nil {
+	sign, digits, multiplier, percent, ok := typedParts(strings.ToLower(s))
+	if !ok {
 		return s
 	}
-	sign, digits, multiplier, percent := m[1], m[2], m[3], m[4]
 	if percent != "" && kind != funnel.KindRate || multiplier != "" && kind == funnel.KindRate {
 		return s
 	}

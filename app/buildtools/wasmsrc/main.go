@@ -229,6 +229,25 @@ func decrypt(key string, v []byte) ([]byte, error) {
 `,
 }
 
+// noRegexp: go-app's router keeps RouteWithRegexp's patterns as
+// *regexp.Regexp, so every wasm links the regexp package (about 270 KB of
+// code) whether or not a route uses one. The calculator routes by path:
+// a route the copy's RouteWithRegexp adds panics when matched.
+var noRegexp = []edit{
+	{file: "route.go", old: "\t\"regexp\"\n", new: ""},
+	{file: "route.go", old: "\t\tregexp:       regexp.MustCompile(pattern),\n", new: "\t\tregexp:       noPattern(pattern), // Embudo: no regexp (app/buildtools/wasmsrc)\n"},
+	{file: "route.go", old: "\tregexp       *regexp.Regexp\n", new: "\tregexp       noPattern\n"},
+	{file: "route.go", old: "type regexpRoute struct {\n", new: `// noPattern stands for a regular expression (Embudo: app/buildtools/wasmsrc).
+type noPattern string
+
+func (p noPattern) MatchString(string) bool {
+	panic("app.RouteWithRegexp(" + string(p) + "): this build has no regular expressions")
+}
+
+type regexpRoute struct {
+`},
+}
+
 // noUUID: go-app makes two random IDs (a device ID and a broadcast
 // channel's) with github.com/google/uuid, which brings crypto/rand, md5,
 // sha1 and the FIPS module into app.wasm. The copy asks the browser
@@ -300,7 +319,8 @@ func run(out string) error {
 			return err
 		}
 	}
-	for _, e := range append([]edit{renderNow, renderNowState, adoptMount, adoptPage, noCrypto}, noUUID...) {
+	edits := append([]edit{renderNow, renderNowState, adoptMount, adoptPage, noCrypto}, noUUID...)
+	for _, e := range append(edits, noRegexp...) {
 		if err := e.apply(appDir); err != nil {
 			return err
 		}
