@@ -33,6 +33,12 @@ const (
 	FieldLeads  Field = "leads"
 
 	FieldLeadVisits Field = "lvisits"
+
+	// The lever solved for (forecast mode), and last period's counts and
+	// the months they cover (the calibration).
+	FieldSolve  Field = "solve"
+	FieldPast   Field = "past"
+	FieldMonths Field = "months"
 )
 
 // rateFields is RateField's answer for 1..5.
@@ -111,6 +117,10 @@ type Scenario struct {
 	Step        Rate
 	LeadVisits  int64
 	LeadsWanted int64
+	// Solve is the lever solved for ("" for none, else one of
+	// SolveFields); Past the counts the rates may come from.
+	Solve Field
+	Past  Past
 }
 
 // SensitivitySteps are the sensitivity steps offered, in hundredths of a
