@@ -3,7 +3,6 @@ package funnel
 import (
 	"math"
 	"math/bits"
-	"slices"
 )
 
 // Range is what a forecast may turn out to be, given how sure the rates
@@ -29,7 +28,7 @@ const (
 // forecast's own chain (traffic and capacity, the smaller binding), and
 // the range is the 10th and 90th percentiles (nearest rank) of the
 // customers, revenue being customers x ticket. The draws come from a
-// splitmix64 generator with a fixed seed, normals by Box-Muller.
+// splitmix64 generator with a fixed seed, normals by Marsaglia's polar method.
 func ForecastRange(in Inputs, c Calibration) Range {
 	var sd [NumRates]float64
 	for i, e := range c.Rates {
@@ -42,15 +41,19 @@ func ForecastRange(in Inputs, c Calibration) Range {
 	draws := make([]int64, RangeDraws)
 	var spare float64
 	var hasSpare bool
-	normal := func() float64 {
+	normal := func() float64 { // Marsaglia's polar method
 		if hasSpare {
 			hasSpare = false
 			return spare
 		}
-		u1, u2 := 1-g.float(), g.float()
-		r := math.Sqrt(-2 * math.Log(u1))
-		spare, hasSpare = r*math.Sin(2*math.Pi*u2), true
-		return r * math.Cos(2*math.Pi*u2)
+		for {
+			u, v := 2*g.float()-1, 2*g.float()-1
+			if s := u*u + v*v; s > 0 && s < 1 {
+				f := math.Sqrt(-2 * math.Log(s) / s)
+				spare, hasSpare = v*f, true
+				return u * f
+			}
+		}
 	}
 	d := in
 	for k := range draws {
@@ -64,7 +67,7 @@ func ForecastRange(in Inputs, c Calibration) Range {
 		traffic, capacity := customersOf(&d)
 		draws[k] = int64(min(traffic, capacity))
 	}
-	slices.Sort(draws)
+	heapSort(draws)
 	low, high := Tenths(draws[RangeDraws/10-1]), Tenths(draws[RangeDraws*9/10-1])
 	return Range{Low: low, High: high, LowRevenue: revenueCapped(low, in.Ticket), HighRevenue: revenueCapped(high, in.Ticket)}
 }
@@ -77,6 +80,34 @@ func revenueCapped(customers Tenths, ticket Money) Money {
 		return MaxRevenue
 	}
 	return Money(lo / 10)
+}
+
+// heapSort sorts a in place (a few lines, where the generic sort would
+// add kilobytes to the wasm).
+func heapSort(a []int64) {
+	down := func(i, n int) {
+		for {
+			c := 2*i + 1
+			if c >= n {
+				return
+			}
+			if c+1 < n && a[c+1] > a[c] {
+				c++
+			}
+			if a[i] >= a[c] {
+				return
+			}
+			a[i], a[c] = a[c], a[i]
+			i = c
+		}
+	}
+	for i := len(a)/2 - 1; i >= 0; i-- {
+		down(i, len(a))
+	}
+	for n := len(a) - 1; n > 0; n-- {
+		a[0], a[n] = a[n], a[0]
+		down(0, n)
+	}
 }
 
 // splitmix is the splitmix64 generator (Steele, Lea and Flood 2014).
