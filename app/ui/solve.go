@@ -24,7 +24,13 @@ type solvePanel struct {
 
 func (p *solvePanel) Render() app.UI {
 	t, n := text.For(p.Lang), formatFor(p.Lang, p.Cur)
-	options := []app.UI{app.Option().Value("").Text(t.SolveNone)}
+	// "-" for none: go-app drops an empty value. The option shown is the
+	// one marked selected, so that embudo.js sees no reader's choice.
+	none := app.Option().Value("-").Text(t.SolveNone)
+	if p.Solve == "" {
+		none = none.Selected(true)
+	}
+	options := []app.UI{none}
 	for _, f := range funnel.SolveFields {
 		o := app.Option().Value(string(f)).Text(t.Fields[f])
 		if f == p.Solve { // Selected(false) would pre-render as selected
@@ -54,7 +60,7 @@ func (p *solvePanel) answer(t *text.Catalog, n numfmt.Formatter) app.UI {
 		return app.P().Class("solve-answer").Text(t.Unavailable)
 	}
 	lever, goal := t.Fields[p.Solve], n.Money(p.Inputs.Goal)
-	status := app.P().Class("solve-answer").DataSet("testid", "solve-status")
+	status := app.P().ID("solve-status").Class("solve-answer").DataSet("testid", "solve-status")
 	if !s.Feasible {
 		return app.Div().Class("solve-result").Body(
 			status.DataSet("value", "infeasible").Text(fmt.Sprintf(t.SolveNo, lever, goal,
@@ -76,14 +82,18 @@ func (p *solvePanel) answer(t *text.Catalog, n numfmt.Formatter) app.UI {
 		status.DataSet("value", "ok").Text(sentence),
 		app.Button().Type("button").Class("primary").DataSet("testid", "solve-apply").
 			DataSet("field", string(p.Solve)).DataSet("value", funnel.FormatFixed(s.Value, sp.Limits.Scale)).
-			Disabled(cur == s.Value).Aria("label", fmt.Sprintf(t.SolveApplied, lever, shown)).
+			Disabled(cur == s.Value).Title(fmt.Sprintf(t.SolveApplied, lever, shown)).Aria("describedby", "solve-status").
 			Text(t.SolveApply).OnClick(handle(p.onApply)),
 	)
 }
 
 // onLever follows the lever chosen; the link keeps it.
 func (p *solvePanel) onLever(ctx app.Context, e app.Event) {
-	setScenario(ctx, funnel.FieldSolve, ctx.JSSrc().Get("value").String())
+	v := ctx.JSSrc().Get("value").String()
+	if !funnel.IsSolveField(funnel.Field(v)) {
+		v = ""
+	}
+	setScenario(ctx, funnel.FieldSolve, v)
 }
 
 // onApply sets the lever to the solved value, read from the button (the
