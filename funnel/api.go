@@ -33,6 +33,12 @@ const (
 	FieldLeads  Field = "leads"
 
 	FieldLeadVisits Field = "lvisits"
+
+	// The lever solved for (forecast mode), and last period's counts and
+	// the months they cover (the calibration).
+	FieldSolve  Field = "solve"
+	FieldPast   Field = "past"
+	FieldMonths Field = "months"
 )
 
 // rateFields is RateField's answer for 1..5.
@@ -113,6 +119,10 @@ type Scenario struct {
 	LeadsWanted int64
 	// Cal is the month-by-month plan's settings (months.go).
 	Cal Calendar
+	// Solve is the lever solved for ("" for none, else one of
+	// SolveFields); Past the counts the rates may come from.
+	Solve Field
+	Past  Past
 }
 
 // SensitivitySteps are the sensitivity steps offered, in hundredths of a

@@ -122,7 +122,8 @@ func Defaults() Inputs {
 // DefaultScenario is Defaults in plan mode, currency USD, language unset.
 func DefaultScenario() Scenario {
 	return Scenario{Inputs: Defaults(), Mode: ModePlan, Cur: Currencies[0],
-		Step: DefaultStep, LeadVisits: -1, LeadsWanted: DefaultLeadsWanted}
+		Step: DefaultStep, LeadVisits: -1, LeadsWanted: DefaultLeadsWanted,
+		Past: Past{Months: DefaultMonths}}
 }
 
 // SpecOf describes input f; false for a field that is not an input.

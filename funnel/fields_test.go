@@ -19,7 +19,7 @@ func TestDefaults(t *testing.T) {
 	}, in)
 	assert.Empty(t, in.Validate())
 	assert.Equal(t, funnel.Scenario{Inputs: in, Mode: funnel.ModePlan, Cur: "USD",
-		Step: 100, LeadVisits: -1, LeadsWanted: 100}, funnel.DefaultScenario())
+		Step: 100, LeadVisits: -1, LeadsWanted: 100, Past: funnel.Past{Months: 12}}, funnel.DefaultScenario())
 }
 
 // TestInputSpecs checks each descriptor against the Inputs field it names:

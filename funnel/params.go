@@ -37,6 +37,9 @@ var linkParams = func() []param {
 		param{field: FieldStep, optional: true, unset: "1"},
 		param{field: FieldLeadVisits, optional: true}, // unset: the scenario's visits
 		param{field: FieldLeads, optional: true, unset: "100"},
+		param{field: FieldSolve, optional: true},               // unset: no lever solved for
+		param{field: FieldPast, optional: true},                // unset: no counts
+		param{field: FieldMonths, optional: true, unset: "12"}, // DefaultMonths
 	), calendarParams...)
 }()
 
@@ -190,6 +193,9 @@ func (s *Scenario) setSetting(f Field, text string) *FieldError {
 	if isCalendarField(f) { // lists, longer than other values
 		return s.Cal.set(f, text)
 	}
+	if f == FieldPast {
+		return s.setPast(text)
+	}
 	if len(text) > MaxParamLen {
 		return &FieldError{Field: f, Code: CodeTooLong}
 	}
@@ -239,6 +245,22 @@ func (s *Scenario) setSetting(f Field, text string) *FieldError {
 			s.LeadVisits = v
 		}
 		return nil
+	case FieldSolve:
+		if text == "" {
+			s.Solve = ""
+			return nil
+		}
+		if IsSolveField(Field(strings.ToLower(text))) {
+			s.Solve = Field(strings.ToLower(text))
+			return nil
+		}
+	case FieldMonths:
+		v, code := parseFixed(text, monthsLimits)
+		if code != "" {
+			return fieldError(f, code, monthsLimits)
+		}
+		s.Past.Months = v
+		return nil
 	case FieldEmbed:
 		switch strings.ToLower(text) {
 		case "1", "true":
@@ -284,8 +306,33 @@ func (s *Scenario) settingText(f Field) string {
 		return FormatFixed(s.LeadVisits, 0)
 	case FieldLeads:
 		return FormatFixed(s.LeadsWanted, 0)
+	case FieldSolve:
+		return string(s.Solve)
+	case FieldPast:
+		if !s.Past.Set {
+			return ""
+		}
+		return PastText(s.Past.Counts)
+	case FieldMonths:
+		return FormatFixed(s.Past.Months, 0)
 	}
 	return ""
+}
+
+// setPast reads the past parameter (see ParsePast); empty text unsets
+// the counts.
+func (s *Scenario) setPast(text string) *FieldError {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		s.Past.Set, s.Past.Counts = false, [NumStages]int64{}
+		return nil
+	}
+	counts, err := ParsePast(text)
+	if err != nil {
+		return err
+	}
+	s.Past.Set, s.Past.Counts = true, counts
+	return nil
 }
 
 // oneOf is the allowed value equal to text ignoring case, in its

@@ -31,7 +31,8 @@ func TestParseQueryDefaults(t *testing.T) {
 
 func TestParseQueryFull(t *testing.T) {
 	s, errs := parse(t, "goal=250000.50&ticket=1500&r1=2.75&r2=40&r3=33.33&r4=60&r5=25&weeks=46&cap=10"+
-		"&calls=3&emails=4&mode=forecast&visits=50000&reps=4&lang=es&cur=MXN&embed=1&step=0.5&lvisits=3200&leads=250")
+		"&calls=3&emails=4&mode=forecast&visits=50000&reps=4&lang=es&cur=MXN&embed=1&step=0.5&lvisits=3200&leads=250"+
+		"&solve=r1&past=52000,1480,610,240,95,31&months=6")
 	assert.Empty(t, errs)
 	assert.Equal(t, funnel.Scenario{
 		Inputs: funnel.Inputs{
@@ -41,6 +42,7 @@ func TestParseQueryFull(t *testing.T) {
 		},
 		Mode: funnel.ModeForecast, Lang: "es", Cur: "MXN", Embed: true,
 		Step: 50, LeadVisits: 3200, LeadsWanted: 250,
+		Solve: funnel.FieldR1, Past: funnel.Past{Set: true, Counts: [funnel.NumStages]int64{52000, 1480, 610, 240, 95, 31}, Months: 6},
 	}, s)
 }
 
@@ -107,6 +109,27 @@ func TestParseQueryEachParam(t *testing.T) {
 		{"goal=200000&goal=abc", func(s *funnel.Scenario) { s.Goal = 20_000_000 }, nil},
 		{"goal=abc&goal=200000", nil, &funnel.FieldError{Field: funnel.FieldGoal, Code: funnel.CodeNotNumber, Min: 1, Max: 1_000_000_000_000_000, Scale: 2}},
 		{"cur=eur&cur=xxx&lang=en&lang=es", func(s *funnel.Scenario) { s.Cur, s.Lang = "EUR", "en" }, nil},
+		{"solve=r3", func(s *funnel.Scenario) { s.Solve = funnel.FieldR3 }, nil},
+		{"solve=Ticket", func(s *funnel.Scenario) { s.Solve = funnel.FieldTicket }, nil},
+		{"solve=", nil, nil},
+		{"solve=goal", nil, &funnel.FieldError{Field: funnel.FieldSolve, Code: funnel.CodeUnknown}},
+		{"solve=weeks", nil, &funnel.FieldError{Field: funnel.FieldSolve, Code: funnel.CodeUnknown}},
+		{"past=52000,1480,610,240,95,31", func(s *funnel.Scenario) {
+			s.Past.Set, s.Past.Counts = true, [funnel.NumStages]int64{52000, 1480, 610, 240, 95, 31}
+		}, nil},
+		{"past=%2010,5,0,0,0,0%20", func(s *funnel.Scenario) { s.Past.Set, s.Past.Counts = true, [funnel.NumStages]int64{10, 5} }, nil},
+		{"past=", nil, nil},
+		{"past=1,2,3", nil, &funnel.FieldError{Field: funnel.FieldPast, Code: funnel.CodeUnknown}},
+		{"past=1,2,3,4,5,6,7", nil, &funnel.FieldError{Field: funnel.FieldPast, Code: funnel.CodeUnknown}},
+		{"past=1,2,x,4,5,6", nil, &funnel.FieldError{Field: funnel.FieldPast, Code: funnel.CodeNotNumber, Max: funnel.MaxPeople}},
+		{"past=1,2,-3,4,5,6", nil, &funnel.FieldError{Field: funnel.FieldPast, Code: funnel.CodeTooSmall, Max: funnel.MaxPeople}},
+		{"past=1,2.5,3,4,5,6", nil, &funnel.FieldError{Field: funnel.FieldPast, Code: funnel.CodeDecimals, Max: funnel.MaxPeople}},
+		{"past=" + strings.Repeat("1", 200), nil, &funnel.FieldError{Field: funnel.FieldPast, Code: funnel.CodeTooLong}},
+		{"months=36", func(s *funnel.Scenario) { s.Past.Months = 36 }, nil},
+		{"months=0", nil, &funnel.FieldError{Field: funnel.FieldMonths, Code: funnel.CodeTooSmall, Min: 1, Max: 36}},
+		{"months=37", nil, &funnel.FieldError{Field: funnel.FieldMonths, Code: funnel.CodeTooLarge, Min: 1, Max: 36}},
+		{"months=x&past=1,1,1,1,1,1", func(s *funnel.Scenario) { s.Past.Set, s.Past.Counts = true, [funnel.NumStages]int64{1, 1, 1, 1, 1, 1} },
+			&funnel.FieldError{Field: funnel.FieldMonths, Code: funnel.CodeNotNumber, Min: 1, Max: 36}},
 	}
 	for _, tt := range tests {
 		t.Run(trim(tt.raw), func(t *testing.T) {
@@ -197,13 +220,25 @@ func TestQueryRoundTrip(t *testing.T) {
 			Step:        funnel.SensitivitySteps[r.IntN(len(funnel.SensitivitySteps))],
 			LeadVisits:  int64(r.IntN(100_000)) - 1,
 			LeadsWanted: int64(r.IntN(10_000)),
+			Past:        funnel.Past{Months: pick(r, 1, 36)},
+		}
+		if r.IntN(2) == 0 {
+			s.Solve = funnel.SolveFields[r.IntN(len(funnel.SolveFields))]
+		}
+		if r.IntN(2) == 0 {
+			s.Past.Set = true
+			for i := range s.Past.Counts {
+				s.Past.Counts[i] = pick(r, 0, funnel.MaxPeople)
+			}
 		}
 		raw := s.Query().Encode()
 		back, errs := parse(t, raw)
 		require.Empty(t, errs, raw)
 		require.Equal(t, s, back, raw)
-		for _, v := range s.Query() {
-			require.LessOrEqual(t, len(v[0]), funnel.MaxParamLen)
+		for k, v := range s.Query() {
+			if k != string(funnel.FieldPast) { // six counts: its own limit
+				require.LessOrEqual(t, len(v[0]), funnel.MaxParamLen)
+			}
 		}
 	}
 }

@@ -58,6 +58,10 @@ func TestAccessibility(t *testing.T) {
 		{"embed es dark 1280", "/?embed=1&lang=es&mode=forecast", 1280, true},
 		{"embed en dark 320", "/?embed=1&lang=en&mode=forecast", 320, true},
 		{"stale 320", "/?lang=es", 320, false},
+		{"solve and counts 320", "/?lang=en&mode=forecast&solve=r1&goal=200000&past=52000,1480,610,240,95,31&months=6", 320, false},
+		{"solve and counts es dark 1280", "/?lang=es&mode=forecast&solve=ticket&past=100,120,0,0,3,1", 1280, true},
+		{"solve met dark 320", "/?lang=en&mode=forecast&solve=reps&past=52000,1480,610,240,95,31", 320, true},
+		{"solve feasible 1280", "/?lang=pt&mode=forecast&solve=cap&goal=200000&reps=30&cap=1", 1280, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -250,6 +250,38 @@ type Catalog struct {
 	NeedTitle     string
 	RepsForGoal   string
 	VisitsForGoal string
+
+	// Solve for a lever (forecast mode).
+	SolveTitle   string
+	SolveIntro   string
+	SolveLabel   string
+	SolveNone    string                       // the select's "no lever" option
+	SolveNeed    string                       // (lever, value, goal)
+	SolveMet     string                       // (goal, lever, value)
+	SolveNo      string                       // (lever, goal, max, constraint, ceiling)
+	SolveLimit   map[funnel.Bottleneck]string // the constraint that caps revenue, in a sentence
+	SolveApply   string
+	SolveApplied string // (lever, value)
+
+	// Rates from past counts (calibrate).
+	CalTitle    string
+	CalIntro    string
+	CalPaste    string
+	CalMonths   string
+	CalCaption  string
+	CalRate     string
+	CalSample   string
+	CalInterval string // (95 %)
+	CalSmall    string // a rate's sample is too small to trust
+	CalSmallTip string
+	CalProblem  map[funnel.Problem]string // (stage, stage above)
+	CalVisits   string                    // (visits a month, visitors, months)
+	CalUse      string
+	CalNone     string // nothing read yet
+	CalUsed     string
+	// Range(low, high customers, low, high revenue): the forecast's range
+	// when counts are given.
+	Range string
 }
 
 // Noun is a word in the singular and the plural.

@@ -24,6 +24,7 @@ func (c *calculator) renderForecast() app.UI {
 			figure(t.ReachableCustomers, "reachable-customers", n.Fixed(int64(f.Customers), 1)),
 			figure(t.ReachableRevenue, "reachable-revenue", n.Money(f.Revenue)),
 		),
+		app.If(c.result.spread != nil, func() app.UI { return forecastRangeLine(t, n, *c.result.spread) }),
 		app.If(!c.sc.Embed, func() app.UI { return c.renderForecastDetail(t, n, f) }),
 	)
 }
@@ -81,4 +82,14 @@ func forecastSentence(t *text.Catalog, n numfmt.Formatter, f funnel.Forecast, go
 		gap = fmt.Sprintf(t.Surplus, n.Money(f.Surplus), goal)
 	}
 	return limit + " " + gap
+}
+
+// forecastRangeLine is the forecast's range when past counts are given:
+// customers in whole numbers (the low end rounded down, the high end up)
+// and revenue.
+func forecastRangeLine(t *text.Catalog, n numfmt.Formatter, r funnel.Range) app.UI {
+	low, high := int64(r.Low)/10, (int64(r.High)+9)/10
+	return app.P().Class("forecast-range").DataSet("testid", "forecast-range").
+		DataSet("low", low).DataSet("high", high).
+		Text(fmt.Sprintf(t.Range, numfmt.Int(n, low), numfmt.Int(n, high), n.Money(r.LowRevenue), n.Money(r.HighRevenue)))
 }

@@ -87,6 +87,8 @@ type (
 		Embed    bool
 		Forecast funnel.Forecast
 		Goal     funnel.Money
+		Range    funnel.Range // with past counts only (HasRange)
+		HasRange bool
 	}
 
 	// controlKey is one input's text, what is being typed over it and its
@@ -142,7 +144,11 @@ func (c *calculator) keyFigures() keyFigures {
 }
 
 func (c *calculator) forecastKey() forecastKey {
-	return forecastKey{c.localeKey(), c.sc.Embed, c.result.forecast, c.sc.Goal}
+	k := forecastKey{localeKey: c.localeKey(), Embed: c.sc.Embed, Forecast: c.result.forecast, Goal: c.sc.Goal}
+	if c.result.spread != nil {
+		k.Range, k.HasRange = *c.result.spread, true
+	}
+	return k
 }
 
 func (c *calculator) groupKey(ks []control) groupKey {

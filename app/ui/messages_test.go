@@ -19,7 +19,7 @@ import (
 // end in a colon with nothing after it.
 func TestEveryMessageHasText(t *testing.T) {
 	fields := append(funnel.InputFields[:], funnel.FieldMode, funnel.FieldLang, funnel.FieldCur, funnel.FieldEmbed,
-		funnel.FieldStep, funnel.FieldLeadVisits, funnel.FieldLeads, funnel.FieldResult,
+		funnel.FieldStep, funnel.FieldLeadVisits, funnel.FieldLeads, funnel.FieldSolve, funnel.FieldPast, funnel.FieldMonths, funnel.FieldResult,
 		"go%zzal", "utm_source") // keys a link can hold that name no field (SplitQuery)
 	limits := []funnel.Limits{
 		{},                              // settings carry no range

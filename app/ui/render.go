@@ -312,6 +312,9 @@ func (c *calculator) renderResults() []func() app.UI {
 			)
 		})
 	}
+	if c.sc.Mode == funnel.ModeForecast {
+		cards = append(cards, c.renderSolve)
+	}
 	cards = append(cards, c.renderSensitivity)
 	if !c.sc.Embed {
 		cards = append(cards, c.renderExport, func() app.UI {
@@ -401,5 +404,10 @@ func (c *calculator) renderTools() []app.UI {
 			&guidePanel{Lang: c.sc.Lang, Cur: c.sc.Cur},
 		),
 		c.renderMonths(),
+		&calibratePanel{Past: c.sc.Past, Lang: c.sc.Lang, Cur: c.sc.Cur},
 	}
+}
+
+func (c *calculator) renderSolve() app.UI {
+	return &solvePanel{Inputs: c.sc.Inputs, Solve: c.sc.Solve, Lang: c.sc.Lang, Cur: c.sc.Cur}
 }

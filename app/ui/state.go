@@ -29,6 +29,7 @@ type results struct {
 	plan     funnel.Plan
 	forecast funnel.Forecast
 	sens     funnel.Sensitivity
+	spread   *funnel.Range // the forecast's range, when the link gives past counts
 }
 
 func newState() state {
@@ -213,7 +214,7 @@ func (s *state) compute(sc funnel.Scenario) *funnel.FieldError {
 		sens = funnel.Sensitivity{}
 	}
 	s.sc = sc
-	s.result = results{plan: plan, forecast: forecast, sens: sens}
+	s.result = results{plan: plan, forecast: forecast, sens: sens, spread: forecastRange(sc)}
 	return nil
 }
 
