@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"embudo.app/app/numfmt"
 	"embudo.app/app/text"
@@ -126,19 +127,15 @@ func (p *calibratePanel) content(t *text.Catalog) []app.UI {
 			problems = append(problems, notice(fmt.Sprintf(t.CalProblem[e.Problem], t.Stages[i+1], t.Stages[i])))
 			continue
 		}
-		warn := ""
-		if e.Small {
-			warn = "⚠"
-		}
-		rows = append(rows, calRow(t.Fields[funnel.Field(f)], f, funnel.FormatFixed(int64(e.Rate), 2),
+		rows = append(rows, calRow(t, f, funnel.FormatFixed(int64(e.Rate), 2), e.Small,
 			[]string{percent(t, n.Fixed(int64(e.Rate), 2)), numfmt.Int(n.Grouped(), e.Sample),
-				percent(t, n.Fixed(int64(e.Low), 2)) + " – " + percent(t, n.Fixed(int64(e.High), 2)), warn}))
+				percent(t, n.Fixed(int64(e.Low), 2)) + " – " + percent(t, n.Fixed(int64(e.High), 2))}))
 	}
 	if len(problems) > 0 {
 		out = append(out, app.Ul().Class("notices").Body(problems...))
 	}
 	if len(rows) > 0 {
-		head := []string{t.Stage, t.CalRate, t.CalSample, fmt.Sprintf(t.CalInterval, percent(t, "95")), t.CalSmall}
+		head := []string{t.Stage, t.CalRate, t.CalSample, fmt.Sprintf(t.CalInterval, percent(t, "95"))}
 		cols := make([]app.UI, len(head))
 		for i, h := range head {
 			cols[i] = app.Th().Scope("col").Text(h)
@@ -166,25 +163,22 @@ func (p *calibratePanel) content(t *text.Catalog) []app.UI {
 }
 
 // calRow is a derived rate's row: its label, then the rate (test hooks
-// past-rate-rN, with the link form), sample, interval (past-range-rN) and
-// warning.
-func calRow(label, f, value string, cells []string) app.UI {
-	tds := []app.UI{app.Th().Scope("row").Text(label)}
-	for i, c := range cells {
-		td := app.Td().Text(c)
-		switch i {
-		case 0:
-			td = td.DataSet("testid", "past-rate-"+f).DataSet("value", value)
-		case 2:
-			td = td.DataSet("testid", "past-range-"+f)
-		case 3:
-			if c != "" {
-				td = td.Class("past-small")
-			}
-		}
-		tds = append(tds, td)
+// past-rate-rN, with the link form), the sample (marked ⚠ when too small
+// to trust) and the interval (past-range-rN). Four columns fit a phone.
+func calRow(t *text.Catalog, f, value string, small bool, cells []string) app.UI {
+	// A phone wraps the interval between its ends, never inside one.
+	low, high, _ := strings.Cut(cells[2], " – ")
+	whole := func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+	sample := app.Td().Text(cells[1])
+	if small {
+		sample = app.Td().Class("past-small").Body(app.Text(cells[1]+" ⚠"), app.Span().Class("sr-only").Text(" "+t.CalSmall))
 	}
-	return app.Tr().Body(tds...)
+	return app.Tr().Body(
+		app.Th().Scope("row").Text(t.Fields[funnel.Field(f)]),
+		app.Td().DataSet("testid", "past-rate-"+f).DataSet("value", value).Text(cells[0]),
+		sample,
+		app.Td().Class("past-range").DataSet("testid", "past-range-"+f).Text(whole(low)+" – "+whole(high)),
+	)
 }
 
 // onPaste reads what is pasted or typed; complete counts go to the link.
