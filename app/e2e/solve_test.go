@@ -132,6 +132,9 @@ func TestCalibratePasteAndApply(t *testing.T) {
 		return true;
 	})()`)
 	waitParamIs(t, ctx, "past", "52000,1480,610,240,95,31")
+	if search := eval[string](t, ctx, `location.search`); !strings.Contains(search, "past=52000,1480,610,240,95,31") {
+		t.Errorf("the link writes the counts with commas, as people read them: %s", search)
+	}
 	choose(t, ctx, "calibrate-months", "6")
 	waitParamIs(t, ctx, "months", "6")
 	want := map[string]string{"r1": "2.85", "r2": "41.22", "r3": "39.34", "r4": "39.58", "r5": "32.63"}

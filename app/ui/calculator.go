@@ -44,7 +44,7 @@ func newCalculator() app.Composer {
 	c := &calculator{state: newState()}
 	if u := pageURL(); u != nil {
 		c.openLink(u)
-		c.pre = readPrerendered(c.sc.Query().Encode())
+		c.pre = readPrerendered(queryText(c.sc))
 		c.ready = len(c.pre.order) == 0
 	}
 	return c
@@ -145,14 +145,14 @@ func (c *calculator) OnAppUpdate(ctx app.Context) {
 // the frame, see persister).
 func (c *calculator) save(ctx app.Context) {
 	ctx.Defer(guard(func(app.Context) { syncSliders() }))
-	if c.pre.query != "" && c.pre.query != c.sc.Query().Encode() {
+	if c.pre.query != "" && c.pre.query != queryText(c.sc) {
 		// The pre-rendered parts show another scenario now: all live,
 		// for good (back to the first scenario would not revive them).
 		c.pre.drop()
 	}
 	stored := c.sc
 	stored.Embed = false
-	c.persist.schedule(c.sc.Query().Encode(), stored.Query().Encode())
+	c.persist.schedule(queryText(c.sc), queryText(stored))
 }
 
 func (c *calculator) texts() *text.Catalog { return text.For(c.sc.Lang) }

@@ -81,7 +81,7 @@ func (c *calculator) part(key string, live func() app.UI) app.UI {
 	if len(c.pre.html) == 0 { // hydrated: the slider's path stops here
 		return live()
 	}
-	if html, ok := c.pre.html[key]; ok && c.pre.query == c.sc.Query().Encode() {
+	if html, ok := c.pre.html[key]; ok && c.pre.query == queryText(c.sc) {
 		return app.Raw(html)
 	}
 	return live()
@@ -113,7 +113,7 @@ func (c *calculator) hydrateNext(ctx app.Context) {
 	ctx.Defer(guard(func(app.Context) { syncSliders() })) // the part that comes alive may hold sliders
 	// The reader is waiting (embudo.js keeps what they did): every part
 	// comes alive now, so that it is replayed at once.
-	if len(c.pre.order) > 0 && c.pre.query == c.sc.Query().Encode() && !readerWaiting() {
+	if len(c.pre.order) > 0 && c.pre.query == queryText(c.sc) && !readerWaiting() {
 		delete(c.pre.html, c.pre.order[0])
 		c.pre.order = c.pre.order[1:]
 	} else {

@@ -20,7 +20,7 @@ func (c *calculator) Render() app.UI {
 	// data-query is the scenario this page shows: a static host serves the
 	// same pre-rendered page for every link, and embudo.js dims its
 	// numbers until the wasm shows the link's own.
-	root := app.Main().ID("embudo").Class(class).DataSet("query", c.sc.Query().Encode())
+	root := app.Main().ID("embudo").Class(class).DataSet("query", queryText(c.sc))
 	switch {
 	case c.ready:
 		root = root.DataSet("wasm", "ready")

@@ -654,5 +654,5 @@ func (p *scenariosPanel) renderItem(t *text.Catalog, n numfmt.Formatter, s saved
 // language to.
 func scenarioQuery(sc funnel.Scenario) string {
 	sc.Lang, sc.Embed = "", false
-	return sc.Query().Encode()
+	return queryText(sc)
 }

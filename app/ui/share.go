@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"embudo.app/funnel"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -41,7 +42,7 @@ func (c *calculator) renderEmbedFooter() app.UI {
 	full := c.sc
 	full.Embed = false
 	return app.P().Class("embed-footer").Body(
-		app.A().Href("?"+full.Query().Encode()).Target("_blank").Rel("noopener").
+		app.A().Href("?"+queryText(full)).Target("_blank").Rel("noopener").
 			DataSet("testid", "open-full").Text(c.texts().OpenFull),
 	)
 }
@@ -51,7 +52,7 @@ func (c *calculator) shareURL(ctx app.Context, embed bool) string {
 	u := *ctx.Page().URL()
 	sc := c.sc
 	sc.Embed = embed
-	u.RawQuery = sc.Query().Encode()
+	u.RawQuery = queryText(sc)
 	u.Fragment = ""
 	return u.String()
 }
@@ -113,4 +114,11 @@ addEventListener("message", function (e) {
   if (e.data && e.data.type === "embudo:height") f.style.height = e.data.height + "px";
 });
 </script>`
+}
+
+// queryText is a scenario as a link's query. Lists keep their commas
+// (past=52000,1480,…, as the README writes them): a query may carry them
+// as they are, and a link people read and edit should.
+func queryText(sc funnel.Scenario) string {
+	return strings.ReplaceAll(sc.Query().Encode(), "%2C", ",")
 }
