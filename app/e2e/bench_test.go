@@ -315,26 +315,36 @@ func benchLoads(t *testing.T, r *benchReport, proxy *countingProxy) {
 }
 
 func benchLatency(t *testing.T, r *benchReport) {
-	app := inputLatency(t, baseURL+"/", true)
-	plain := inputLatency(t, plainPage(t), false)
+	app := inputLatency(t, baseURL+"/", true, false)
+	months := inputLatency(t, baseURL+"/?lag=0,0,0,30,45&ramp=3", true, true)
+	plain := inputLatency(t, plainPage(t), false, false)
 	p95, plain95 := pct(app, 95), pct(plain, 95)
 	ratio := p95 / max(plain95, 0.1)
 	r.add("input→DOM p50, 200 slider inputs", pct(app, 50), "ms", fmt.Sprintf("%.1f ms", pct(app, 50)))
 	r.add("input→DOM p95", p95, "ms", fmt.Sprintf("%.1f ms (%.1f× plain JS)", p95, ratio)).
 		atMost(budgetInputP95, fmt.Sprint(budgetInputP95, " ms"))
 	r.add("input→DOM max", pct(app, 100), "ms", fmt.Sprintf("%.1f ms", pct(app, 100)))
+	m95 := pct(months, 95)
+	r.add("input→DOM p95, month by month open on screen", m95, "ms",
+		fmt.Sprintf("%.1f ms (p50 %.1f, %.1f× plain JS)", m95, pct(months, 50), m95/max(plain95, 0.1))).
+		atMost(budgetInputP95, fmt.Sprint(budgetInputP95, " ms"))
 	r.add("plain JS page: input→DOM p50 / p95 / max", plain95, "ms",
 		fmt.Sprintf("%.1f / %.1f / %.1f ms", pct(plain, 50), plain95, pct(plain, 100)))
 	r.add("ratio of the p95s (app / plain JS)", ratio, "×", fmt.Sprintf("%.1f×", ratio)).
 		atMost(budgetInputRatio, fmt.Sprintf("%d×", budgetInputRatio))
 }
 
-// inputLatency runs latencyProbe on a page; wasm: wait for the wasm first.
-func inputLatency(t *testing.T, url string, wasm bool) []float64 {
+// inputLatency runs latencyProbe on a page; wasm: wait for the wasm first;
+// months: with the month-by-month table open and scrolled into view.
+func inputLatency(t *testing.T, url string, wasm, months bool) []float64 {
 	ctx := newTab(t)
 	navigate(t, ctx, url)
 	if wasm {
 		waitReady(t, ctx)
+	}
+	if months {
+		openMonths(t, ctx)
+		eval[bool](t, ctx, `(document.querySelector('[data-testid=months]').scrollIntoView(), true)`)
 	}
 	var lat []float64
 	for _, v := range eval[[]float64](t, ctx, latencyProbe) {
