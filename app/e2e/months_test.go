@@ -293,3 +293,16 @@ func setViewport(t testing.TB, ctx context.Context, width int64) {
 		t.Fatal(err)
 	}
 }
+
+// TestMonthsFollowSlider: with the table open, a slider move reaches the
+// month rows too (a task after the slider's own numbers): r3 from 50 % to
+// 25 % doubles the MQLs, and the months still add up to the year's 1,600.
+func TestMonthsFollowSlider(t *testing.T) {
+	ctx := open(t, "/?lang=en&lag=0,0,0,30,45&ramp=3")
+	waitReady(t, ctx)
+	openMonths(t, ctx)
+	setSlider(t, ctx, "input-r3", "25")
+	waitNumber(t, ctx, "count-mqls", 1600)
+	waitJS(t, ctx, `[...document.querySelectorAll('[data-testid=cal-mqls]')].reduce((s, el) => s + Number(el.dataset.value), 0) === 1600`,
+		waitTimeout, "the month rows' MQLs to add up to 1,600")
+}

@@ -35,6 +35,13 @@ type calculator struct {
 	shareManual string // the text to copy by hand when the clipboard refused
 	embedCode   string // the last embed snippet copied
 	faulted     bool   // an action failed with a panic (guard.go): a notice says so
+
+	// monthsSc is the scenario the month plan shows. It follows the rest of
+	// the page a tick later (save): a slider's numbers land within the
+	// input's frame, and the month table, a larger render, once per tick
+	// whatever the pace of the drag.
+	monthsSc funnel.Scenario
+	months   later
 }
 
 // newCalculator starts from the page's own link in the browser, so the
@@ -71,6 +78,7 @@ func (c *calculator) openLink(u *url.URL) {
 	if strings.HasSuffix(u.Path, "/embed") {
 		c.sc.Embed = true
 	}
+	c.monthsSc = c.sc
 }
 
 // loadScenarioAction opens a saved scenario (its link query as the value)
@@ -127,6 +135,7 @@ func (c *calculator) OnDismount() {
 	onFault(nil)
 	c.updates.halt()
 	c.persist.release()
+	c.months.release()
 	c.endHydration()
 }
 
@@ -145,6 +154,7 @@ func (c *calculator) OnAppUpdate(ctx app.Context) {
 // the frame, see persister).
 func (c *calculator) save(ctx app.Context) {
 	ctx.Defer(guard(func(app.Context) { syncSliders() }))
+	c.months.run(ctx, func() { c.monthsSc = c.sc })
 	if c.pre.query != "" && c.pre.query != queryText(c.sc) {
 		// The pre-rendered parts show another scenario now: all live,
 		// for good (back to the first scenario would not revive them).

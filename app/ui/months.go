@@ -34,7 +34,8 @@ type monthsPanel struct {
 func thisYear() int64 { return int64(time.Now().Year()) }
 
 func (c *calculator) renderMonths() app.UI {
-	return &monthsPanel{Inputs: c.sc.Inputs, Cal: c.sc.Cal, Year: thisYear(), Lang: c.sc.Lang, Cur: c.sc.Cur}
+	sc := c.monthsSc // a tick behind the page (see calculator.monthsSc)
+	return &monthsPanel{Inputs: sc.Inputs, Cal: sc.Cal, Year: thisYear(), Lang: sc.Lang, Cur: sc.Cur}
 }
 
 func (p *monthsPanel) Render() app.UI {
