@@ -155,14 +155,15 @@ func (c *calculator) OnAppUpdate(ctx app.Context) {
 func (c *calculator) save(ctx app.Context) {
 	ctx.Defer(guard(func(app.Context) { syncSliders() }))
 	c.months.run(ctx, func() { c.monthsSc = c.sc })
-	if c.pre.query != "" && c.pre.query != queryText(c.sc) {
+	query := queryText(c.sc)
+	if c.pre.query != "" && c.pre.query != query {
 		// The pre-rendered parts show another scenario now: all live,
 		// for good (back to the first scenario would not revive them).
 		c.pre.drop()
 	}
 	stored := c.sc
 	stored.Embed = false
-	c.persist.schedule(queryText(c.sc), queryText(stored))
+	c.persist.schedule(query, queryText(stored))
 }
 
 func (c *calculator) texts() *text.Catalog { return text.For(c.sc.Lang) }

@@ -39,40 +39,19 @@ type calibratePanel struct {
 
 	pasted string // the text pasted or typed
 	edited bool   // the box holds pasted text: the panel reads it, not Past
-	open   bool   // the reader opened it: its content is rendered
-	closed bool   // the reader closed it (it opens by itself with counts)
+	folded        // open by itself with counts in the link
 }
 
 func (p *calibratePanel) Render() app.UI {
 	t := text.For(p.Lang)
-	open := p.open || p.Past.Set && !p.closed
 	details := app.Details().Class("card calibrate").DataSet("testid", "calibrate").OnToggle(handle(p.onToggle))
-	summary := app.Summary().Text(t.CalTitle)
-	if inBrowser && !open {
-		return details.Body(summary) // see guidePanel
-	}
-	if open {
-		details = details.Open(true)
-	}
-	return details.Body(append([]app.UI{summary}, p.content(t)...)...)
+	return p.render(details, app.Summary().Text(t.CalTitle), p.Past.Set, func() []app.UI { return p.content(t) })
 }
 
-// OnMount: opened before the takeover, the content comes with it (see
-// guidePanel).
-func (p *calibratePanel) OnMount(ctx app.Context) {
-	if v := p.JSValue(); v != nil && v.Get("open").Truthy() && !p.open {
-		p.open = true
-		ctx.Update()
-	}
-}
+func (p *calibratePanel) OnMount(ctx app.Context) { p.mounted(ctx, p.JSValue()) }
 
-func (p *calibratePanel) onToggle(ctx app.Context, e app.Event) {
-	open := ctx.JSSrc().Get("open").Bool()
-	if open == (p.open || p.Past.Set && !p.closed) {
-		ctx.PreventUpdate()
-	}
-	p.open, p.closed = open, !open
-}
+// onToggle: with counts in the link the panel is open by default.
+func (p *calibratePanel) onToggle(ctx app.Context, e app.Event) { p.toggled(ctx, p.Past.Set) }
 
 // counts are what the panel reads: the pasted text, else the link's.
 func (p *calibratePanel) counts() ([funnel.NumStages]int64, [funnel.NumStages]bool, bool) {

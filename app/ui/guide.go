@@ -21,40 +21,18 @@ type guidePanel struct {
 	Lang string
 	Cur  string
 
-	open bool // the reader opened it: its content is rendered
+	folded
 }
 
 func (g *guidePanel) Render() app.UI {
 	t := text.For(g.Lang)
 	details := app.Details().Class("card guide").DataSet("testid", "qualification").OnToggle(handle(g.onToggle))
-	if inBrowser && !g.open {
-		// Closed, it renders its title only, and the rest when opened: the
-		// pre-rendered page has it all, for readers without the wasm.
-		return details.Body(app.Summary().Text(t.GuideTitle))
-	}
-	if g.open {
-		details = details.Open(true) // Open(false) would pre-render as open
-	}
-	return details.Body(g.content(t)...)
+	return g.render(details, app.Summary().Text(t.GuideTitle), false, func() []app.UI { return g.content(t) })
 }
 
-// OnMount: a reader may open the guide before the wasm takes the page
-// over; the takeover keeps the open node, and its content comes with it.
-func (g *guidePanel) OnMount(ctx app.Context) {
-	if v := g.JSValue(); v != nil && v.Get("open").Truthy() && !g.open {
-		g.open = true
-		ctx.Update()
-	}
-}
+func (g *guidePanel) OnMount(ctx app.Context) { g.mounted(ctx, g.JSValue()) }
 
-// onToggle follows the reader opening and closing the guide.
-func (g *guidePanel) onToggle(ctx app.Context, e app.Event) {
-	open := ctx.JSSrc().Get("open").Bool()
-	if open == g.open {
-		ctx.PreventUpdate()
-	}
-	g.open = open
-}
+func (g *guidePanel) onToggle(ctx app.Context, e app.Event) { g.toggled(ctx, false) }
 
 // content is the guide: the matrix, the way back for leads not ready, and
 // the speed-to-lead study.
@@ -104,7 +82,6 @@ func (g *guidePanel) content(t *text.Catalog) []app.UI {
 		numfmt.Int(n, int64(s.B2B)), numfmt.Int(n, int64(s.FirstHourFactor)), numfmt.Int(n, int64(s.After24hFactor)))
 
 	return []app.UI{
-		app.Summary().Text(t.GuideTitle),
 		tableWrap(t, t.GuideCaption).Body(
 			app.Table().Class("matrix").Body(
 				app.Caption().Text(t.GuideCaption),

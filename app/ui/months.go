@@ -26,7 +26,7 @@ type monthsPanel struct {
 	Lang   string
 	Cur    string
 
-	open bool
+	folded
 	errs map[string]string // a box's id → what is wrong with its text
 }
 
@@ -41,35 +41,16 @@ func (c *calculator) renderMonths() app.UI {
 func (p *monthsPanel) Render() app.UI {
 	t := text.For(p.Lang)
 	details := app.Details().Class("card months").DataSet("testid", "months").OnToggle(handle(p.onToggle))
-	if inBrowser && !p.open {
-		return details.Body(app.Summary().Text(t.MonthsTitle))
-	}
-	if p.open {
-		details = details.Open(true) // Open(false) would pre-render as open
-	}
-	return details.Body(p.content(t)...)
+	return p.render(details, app.Summary().Text(t.MonthsTitle), false, func() []app.UI { return p.content(t) })
 }
 
-// OnMount: the reader may have opened it before the wasm took over.
-func (p *monthsPanel) OnMount(ctx app.Context) {
-	if v := p.JSValue(); v != nil && v.Get("open").Truthy() && !p.open {
-		p.open = true
-		ctx.Update()
-	}
-}
+func (p *monthsPanel) OnMount(ctx app.Context) { p.mounted(ctx, p.JSValue()) }
 
-func (p *monthsPanel) onToggle(ctx app.Context, e app.Event) {
-	open := ctx.JSSrc().Get("open").Bool()
-	if open == p.open {
-		ctx.PreventUpdate()
-	}
-	p.open = open
-}
+func (p *monthsPanel) onToggle(ctx app.Context, e app.Event) { p.toggled(ctx, false) }
 
 func (p *monthsPanel) content(t *text.Catalog) []app.UI {
 	n := formatFor(p.Lang, p.Cur).Grouped()
 	body := []app.UI{
-		app.Summary().Text(t.MonthsTitle),
 		app.P().Class("note").Text(t.MonthsIntro),
 		p.controls(t),
 	}
