@@ -21,6 +21,26 @@
     });
   }
 
+  // The parts under the first screen come as inert text (a data block the
+  // parser skips: app/server/later.go). After the first paint each becomes
+  // its elements, in a frame of its own, so that no frame lays out more
+  // than one; window.embudoParts settles once all are in (the wasm takes
+  // the page over after that: app.js).
+  window.embudoParts = new Promise(function (resolve) {
+    var blocks = document.querySelectorAll('script[type="text/x-embudo-part"]');
+    var i = 0;
+    function next() {
+      var t = document.createElement("template");
+      t.innerHTML = blocks[i].textContent;
+      blocks[i].replaceWith(t.content);
+      if (++i < blocks.length) requestAnimationFrame(next);
+      else resolve();
+    }
+    if (!blocks.length) resolve();
+    else if (typeof embudoAfterFirstPaint === "function") embudoAfterFirstPaint(function () { requestAnimationFrame(next); });
+    else requestAnimationFrame(next);
+  });
+
   // A static host serves one pre-rendered page for every link: if the
   // link asks for other values than the page shows, dim the numbers until
   // the wasm renders the link (it replaces this element).

@@ -163,7 +163,8 @@ func TestSliderLandsWhole(t *testing.T) {
 }
 
 // TestTakeoverKeepsNodes: the wasm takes over the pre-rendered page without
-// replacing what is painted: the elements the HTML parser made are the ones
+// replacing what is painted: the elements the HTML parser made (and those
+// of the parts the page sends later, in before the wasm runs) are the ones
 // in the live page, and no largest-contentful-paint candidate appears once
 // the wasm is loading.
 func TestTakeoverKeepsNodes(t *testing.T) {
@@ -172,14 +173,26 @@ func TestTakeoverKeepsNodes(t *testing.T) {
 		window.__lcp = [];
 		new PerformanceObserver(l => { for (const e of l.getEntries()) window.__lcp.push(e.startTime); })
 			.observe({type: 'largest-contentful-paint', buffered: true});
-		document.addEventListener('DOMContentLoaded', () => {
+		const mark = () => {
 			for (const el of document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid], figure.chart svg')) el.__parsed = true;
+		};
+		document.addEventListener('DOMContentLoaded', () => {
+			mark();
+			window.embudoParts.then(() => {
+				window.__partsBeforeWasm = !document.getElementById('embudo').hasAttribute('data-wasm');
+				window.__partsLeft = document.querySelectorAll('script[type="text/x-embudo-part"]').length;
+				mark();
+			});
 		});
 	})();`)
 	navigate(t, ctx, "/?lang=en")
 	waitReady(t, ctx)
+	if !eval[bool](t, ctx, `window.__partsBeforeWasm === true && window.__partsLeft === 0`) {
+		t.Errorf("the parts sent later were not all in before the wasm ran (before: %v, left: %v)",
+			eval[any](t, ctx, `window.__partsBeforeWasm`), eval[any](t, ctx, `window.__partsLeft`))
+	}
 	replaced := eval[[]string](t, ctx, `[...document.querySelectorAll('#embudo, #embudo h1, .tagline, [data-testid], figure.chart svg')]
-		.filter(el => !el.__parsed && !el.closest('.print-doc')).map(el => el.dataset.testid || el.id || el.className)`)
+		.filter(el => !el.__parsed && !el.closest('.print-doc')).map(el => el.dataset.testid || el.id || el.getAttribute('class'))`)
 	if len(replaced) > 0 {
 		t.Errorf("%d elements of the pre-rendered page were replaced by the takeover: %q", len(replaced), replaced)
 	}

@@ -2,7 +2,7 @@ package server
 
 import (
 	"crypto/sha256"
-	"embudo.app/app/ui"
+	"encoding/base64"
 	"encoding/hex"
 	"io/fs"
 	"os"
@@ -12,15 +12,39 @@ import (
 	"strings"
 
 	"embudo.app/app/text"
+	"embudo.app/app/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// csp allows only what the app needs: its own files, the wasm compiler and
-// data: images. frame-ancestors is sent as a header only (browsers ignore
-// it in a meta tag): any site may embed the calculator.
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
-	"object-src 'none'; base-uri 'self'; form-action 'none'"
+// policy allows only what the app needs: its own files, the wasm compiler,
+// data: images and the page's own style (named by its hash, styleHash).
+// frame-ancestors is sent as a header only (browsers ignore it in a meta
+// tag): any site may embed the calculator.
+func policy(styleHash string) string {
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' '" + styleHash + "'; " +
+		"img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+		"object-src 'none'; base-uri 'self'; form-action 'none'"
+}
+
+// pageStyles are the app's stylesheets in web. Each page has them in its
+// head, in a <style> (pageStyle): a stylesheet the page links is a request
+// its first paint waits for, and that wait was most of the first paint.
+var pageStyles = []string{"embudo.css", "whatif.css"}
+
+// pageStyle is the <style> element of every page, and the hash the
+// policy allows it by.
+func pageStyle(web string) (style, hash string, err error) {
+	var css []byte
+	for _, name := range pageStyles {
+		b, err := os.ReadFile(filepath.Join(web, name))
+		if err != nil {
+			return "", "", err
+		}
+		css = append(css, b...)
+	}
+	sum := sha256.Sum256(css)
+	return "<style>" + string(css) + "</style>", "sha256-" + base64.StdEncoding.EncodeToString(sum[:]), nil
+}
 
 const themeColor = "#0f5c8c"
 
@@ -29,6 +53,10 @@ const themeColor = "#0f5c8c"
 func newHandler(web, prefix string) (*app.Handler, error) {
 	ui.Routes() // the pages it pre-renders
 	version, wasmSize, err := assetsVersion(web)
+	if err != nil {
+		return nil, err
+	}
+	style, styleHash, err := pageStyle(web)
 	if err != nil {
 		return nil, err
 	}
@@ -52,15 +80,15 @@ func newHandler(web, prefix string) (*app.Handler, error) {
 		ThemeColor:      themeColor,
 		BackgroundColor: "#ffffff",
 		LoadingLabel:    "{progress}%",
-		Styles:          []string{"/web/embudo.css", "/web/whatif.css"},
 		Scripts:         []string{"/web/embudo.js defer"},
 		// go-app precaches the PNG icons, not the SVG one the page links, nor
 		// the worker that compiles app.wasm (app.js), nor the manifests of
 		// the languages but the fallback's (manifest.go).
 		CacheableResources: cacheable,
 		RawHeaders: []string{
-			`<meta http-equiv="Content-Security-Policy" content="` + csp + `">`,
+			`<meta http-equiv="Content-Security-Policy" content="` + policy(styleHash) + `">`,
 			`<meta name="color-scheme" content="light dark">`,
+			style, // go-app's own /app.css link goes (finishPage)
 		},
 		Resources:             resources,
 		Version:               version,

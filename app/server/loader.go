@@ -151,19 +151,28 @@ function embudoGuardStorage() {
 }
 `
 
+// goappRegister is where go-app's app.js registers its service worker: as
+// soon as the script runs. The worker's start and its precache (app.wasm
+// among the files) then compete with the first paint for the machine;
+// registered after the paint, the page is offline-ready all the same.
+var goappRegister = regexp.MustCompile(`(?m)^goappInitServiceWorker\(\);\n`)
+
+const registerAfterPaint = "embudoAfterFirstPaint(goappInitServiceWorker);\n"
+
 // goappStart is where go-app's app.js starts loading app.wasm: as soon as
 // the script runs, before the first paint.
 var goappStart = regexp.MustCompile(`(?m)^goappInitWebAssembly\(\);\n`)
 
 // deferredStart: the pre-rendered page is the page, and nothing waits for
 // the wasm to paint it. A page requests app.wasm once it has painted (a
-// task after the first frame), so the download is never in front of the
-// first or the largest paint. An embed (the calculator in a blog post,
-// which most readers never touch: a frame, or any embed=1 page) requests
-// it when the reader first interacts with it, or once it has stayed in
-// view for embedDwellMs and the browser is idle, whichever comes first: a
-// reader who scrolls past pays nothing. embudo.js keeps what the reader
-// does meanwhile and replays it on the live page.
+// task after the first frame) and its parts sent later are in, so the
+// download is never in front of the first or the largest paint. An embed
+// (the calculator in a blog post, which most readers never touch: a frame,
+// or any embed=1 page) requests it when the reader first interacts with
+// it, or once it has stayed in view for embedDwellMs and the browser is
+// idle, whichever comes first: a reader who scrolls past pays nothing.
+// embudo.js keeps what the reader does meanwhile and replays it on the
+// live page.
 const deferredStart = `embudoStartWasm(goappInitWebAssembly);
 
 // embedDwellMs is how long an embed stays in view before it loads unused.
@@ -174,7 +183,7 @@ function embudoStartWasm(start) {
   const once = () => {
     if (!started) {
       started = true;
-      start();
+      embudoPageDone().then(start);
     }
   };
   // app.js is deferred: the page's markup is there to ask.
@@ -203,6 +212,20 @@ function embudoStartWasm(start) {
   seen.observe(document.documentElement);
 }
 
+// embudoPageDone settles once the page is all there: parsed, its scripts
+// run and the parts it sends later in (embudo.js's embudoParts, see
+// later.go). The wasm starts after, so its download competes with no
+// paint of the page and its takeover finds every part it adopts.
+function embudoPageDone() {
+  return new Promise((resolve) => {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", resolve);
+    } else {
+      resolve();
+    }
+  }).then(() => window.embudoParts);
+}
+
 // embudoAfterFirstPaint runs f once the browser reports the first
 // contentful paint (a frame's rAF callback runs before its paint, not
 // after).
@@ -221,17 +244,19 @@ function embudoAfterFirstPaint(f) {
 }
 `
 
-// streamingAppJS rewrites go-app's app.js to start loading app.wasm after
-// the page has painted (or, in a frame, when it is used or seen), to
+// streamingAppJS rewrites go-app's app.js to register the service worker
+// after the page has painted, to start loading app.wasm then too (or, in
+// a frame, when it is used or seen), to
 // compile it as it streams in and to start it in shorter tasks. It fails
 // on an app.js it does not know (a new go-app).
 func streamingAppJS(appJS []byte) ([]byte, error) {
-	for _, re := range []*regexp.Regexp{goappStart, goappFetch, goappInstantiate, goappServiceWorkerCheck} {
+	for _, re := range []*regexp.Regexp{goappStart, goappRegister, goappFetch, goappInstantiate, goappServiceWorkerCheck} {
 		if n := len(re.FindAllIndex(appJS, -1)); n != 1 {
 			return nil, fmt.Errorf("app.js: go-app's code %q found %d times, want once", abbrev(re.String(), 40), n)
 		}
 	}
 	appJS = goappStart.ReplaceAllLiteral(appJS, []byte(deferredStart))
+	appJS = goappRegister.ReplaceAllLiteral(appJS, []byte(registerAfterPaint))
 	appJS = goappFetch.ReplaceAllLiteral(appJS, []byte(compileFuncs+guardFuncs))
 	appJS = goappServiceWorkerCheck.ReplaceAll(appJS, []byte(serviceWorkerCheck))
 	return goappInstantiate.ReplaceAll(appJS, []byte(workerInstantiate)), nil

@@ -25,10 +25,15 @@ func newServer(h *app.Handler, web string) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, styleHash, err := pageStyle(web)
+	if err != nil {
+		return nil, err
+	}
+	csp := policy(styleHash) + "; frame-ancestors *"
 	version := h.Version
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("Content-Security-Policy", csp+"; frame-ancestors *")
+		hd.Set("Content-Security-Policy", csp)
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "no-referrer")
 		hd.Add("Vary", "Accept-Encoding")
@@ -202,10 +207,9 @@ func (w *lengthWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
-// pageWriter holds a page go-app renders until it is complete, to point its
-// manifest link at the manifest of the page's language (linkPageManifest);
-// any other response passes through. go-app writes a page in one go from a
-// buffer of its own, so holding it delays nothing.
+// pageWriter holds a page go-app renders until it is complete, to finish
+// it (finishPage); any other response passes through. go-app writes a page
+// in one go from a buffer of its own, so holding it delays nothing.
 type pageWriter struct {
 	http.ResponseWriter
 	code int
@@ -241,7 +245,7 @@ func (p *pageWriter) flush() {
 	if p.page == nil {
 		return
 	}
-	body := linkPageManifest(p.page.Bytes())
+	body := finishPage(p.page.Bytes())
 	if p.etag != "" {
 		p.Header().Set("ETag", p.etag)
 	}

@@ -33,10 +33,10 @@ func TestAssetCaching(t *testing.T) {
 	page := get("/")
 	require.Equal(t, http.StatusOK, page.StatusCode)
 
-	versioned := "/web/embudo.css?v=" + h.Version
+	versioned := "/web/embudo.js?v=" + h.Version
 	assert.Equal(t, "public, max-age=31536000, immutable", get(versioned).Header.Get("Cache-Control"))
-	assert.Equal(t, "no-cache", get("/web/embudo.css").Header.Get("Cache-Control"))
-	assert.Equal(t, "no-cache", get("/web/embudo.css?v=old").Header.Get("Cache-Control"))
+	assert.Equal(t, "no-cache", get("/web/embudo.js").Header.Get("Cache-Control"))
+	assert.Equal(t, "no-cache", get("/web/embudo.js?v=old").Header.Get("Cache-Control"))
 	assert.Equal(t, "no-cache", page.Header.Get("Cache-Control"), "pages revalidate")
 	missing := get("/web/missing.js?v=" + h.Version)
 	assert.Equal(t, http.StatusNotFound, missing.StatusCode)

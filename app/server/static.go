@@ -39,7 +39,8 @@ func GenerateStatic(dir, web, prefix string) error {
 			return err
 		}
 	}
-	// Each page links the manifest of its language.
+	// Each page links the manifest of its language, and sends the parts
+	// under its first screen later (finishPage).
 	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func GenerateStatic(dir, web, prefix string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, linkPageManifest(b), 0o644); err != nil {
+		if err := os.WriteFile(p, finishPage(b), 0o644); err != nil {
 			return err
 		}
 	}
