@@ -127,7 +127,7 @@
     root.querySelectorAll("input, select").forEach(function (el) {
       var changed = el.type === "radio" || el.type === "checkbox" ? el.checked !== el.defaultChecked && el.checked
         : el.tagName === "SELECT" ? !(el.options[el.selectedIndex] || {}).defaultSelected
-        : el.value !== pageValue(el);
+        : el.value !== el.defaultValue && el.value !== pageValue(el); // most are their page's value
       if (changed) keepValue({ target: el, type: "input" }), keepValue({ target: el, type: "change" });
     });
     root.querySelectorAll("details[open]").forEach(function (d) {
