@@ -5,20 +5,33 @@
   // An update: a new service worker takes over a page an older one served.
   // go-app only listens for "updatefound" once its registration resolves,
   // which misses the update check the browser starts with the navigation;
-  // "controllerchange" does not. goappOnUpdate is go-app's hook (it queues
-  // the signal until the wasm runs). In an opaque origin (a frame sandboxed
-  // without allow-same-origin) reading navigator.serviceWorker throws:
-  // there is no service worker, and the rest of this script still runs.
+  // "controllerchange" does not, unless the new worker took over before
+  // this script ran: so the page also asks the worker in control for its
+  // version (app/server/worker.go) and compares it with the version of the
+  // app it runs (go-app's app.js). goappOnUpdate is go-app's hook (it
+  // queues the signal until the wasm runs). In an opaque origin (a frame
+  // sandboxed without allow-same-origin) reading navigator.serviceWorker
+  // throws: there is no service worker, and the rest of this script still
+  // runs.
   var workers = null;
   try {
     workers = "serviceWorker" in navigator ? navigator.serviceWorker : null;
   } catch (err) {}
+  function updated() {
+    if (typeof goappOnUpdate === "function") {
+      goappOnUpdate();
+    }
+  }
   if (workers && workers.controller) {
-    workers.addEventListener("controllerchange", function () {
-      if (typeof goappOnUpdate === "function") {
-        goappOnUpdate();
+    workers.addEventListener("controllerchange", updated);
+    workers.addEventListener("message", function (e) {
+      if (e.data && e.data.type === "embudo:version" && typeof goappEnv === "object" &&
+          e.data.version !== goappEnv.GOAPP_VERSION) {
+        updated();
       }
     });
+    if (workers.startMessages) workers.startMessages();
+    workers.controller.postMessage("embudo:version");
   }
 
   // The parts under the first screen come as inert text (a data block the
@@ -40,6 +53,14 @@
     else if (typeof embudoAfterFirstPaint === "function") embudoAfterFirstPaint(function () { requestAnimationFrame(next); });
     else requestAnimationFrame(next);
   });
+
+  // The wasm puts each slider back on its position after a render
+  // (syncSliders in app/ui/browser_wasm.go): one call from Go.
+  window.embudoSyncSliders = function () {
+    document.querySelectorAll("input[type=range][data-pos]").forEach(function (el) {
+      if (el.value !== el.dataset.pos) el.value = el.dataset.pos;
+    });
+  };
 
   // A static host serves one pre-rendered page for every link: if the
   // link asks for other values than the page shows, dim the numbers until
@@ -72,7 +93,10 @@
     var root = document.getElementById("embudo");
     var state = root && root.getAttribute("data-wasm");
     if (state === "ready") return false;
-    return !state || !!(target.closest && target.closest("[data-prerendered]"));
+    // The wasm marks the parts not yet live a task after it adopts the
+    // page (its engine starts then): until it does, none is.
+    if (!state || !document.querySelector("[data-prerendered]")) return true;
+    return !!(target.closest && target.closest("[data-prerendered]"));
   }
   function keepValue(e) {
     var el = e.target, key = keyOf(el);

@@ -1,12 +1,12 @@
 package server
 
-// workerJS is the service worker, from go-app's default with three changes:
+// workerJS is the service worker, from go-app's default with four changes:
 // installation waits for the precache (the default can activate with an
 // empty cache); pages are network-first and, offline, fall back to the
 // cached page whatever the query (a shared link opens offline; the wasm
 // reads the query); the root page is cached under the worker's own folder
-// so a sub-path site works. go-app fills {{.Version}} and
-// {{.ResourcesToCache}}.
+// so a sub-path site works; and it tells a page that asks its version.
+// go-app fills {{.Version}} and {{.ResourcesToCache}}.
 const workerJS = `const cacheName = "app-" + "{{.Version}}";
 const scopeRoot = new URL("./", self.location).href;
 const resourcesToCache = {{.ResourcesToCache}}
@@ -27,6 +27,14 @@ self.addEventListener("activate", (event) => {
       .then((keys) => Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
+});
+
+// The page asks which version this worker is (web/embudo.js): a new
+// worker that took over before the page listened for it is an update too.
+self.addEventListener("message", (event) => {
+  if (event.data === "embudo:version" && event.source) {
+    event.source.postMessage({ type: "embudo:version", version: "{{.Version}}" });
+  }
 });
 
 self.addEventListener("fetch", (event) => {

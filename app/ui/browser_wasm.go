@@ -81,14 +81,12 @@ func online() bool { return js.Global().Get("navigator").Get("onLine").Bool() }
 
 // syncSliders puts each slider back on its position after a render. go-app
 // sets attributes in map order: a new slider whose value comes before its
-// max is clamped to the default max of 100.
+// max is clamped to the default max of 100. web/embudo.js does it in one
+// call (it was five calls across the wasm's boundary a slider, on every
+// move); the worker's warm-up has no page to sync.
 func syncSliders() {
-	sliders := js.Global().Get("document").Call("querySelectorAll", "input[type=range][data-pos]")
-	for i := range sliders.Length() {
-		el := sliders.Index(i)
-		if pos := el.Get("dataset").Get("pos").String(); el.Get("value").String() != pos {
-			el.Set("value", pos)
-		}
+	if sync := js.Global().Get("embudoSyncSliders"); sync.Truthy() {
+		sync.Invoke()
 	}
 }
 

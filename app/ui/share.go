@@ -120,5 +120,26 @@ addEventListener("message", function (e) {
 // (past=52000,1480,…, as the README writes them): a query may carry them
 // as they are, and a link people read and edit should.
 func queryText(sc funnel.Scenario) string {
-	return strings.ReplaceAll(sc.Query().Encode(), "%2C", ",")
+	if !inBrowser { // the server renders pages concurrently: no cache
+		return strings.ReplaceAll(sc.Query().Encode(), "%2C", ",")
+	}
+	for _, q := range lastQueries {
+		if q.text != "" && q.sc == sc {
+			return q.text
+		}
+	}
+	text := strings.ReplaceAll(sc.Query().Encode(), "%2C", ",")
+	lastQueries[1], lastQueries[0] = lastQueries[0], scenarioQueryText{sc, text}
+	return text
+}
+
+// lastQueries are the last two scenarios' queries, in the browser: a
+// slider move asks for its scenario's from the page, the tools and the
+// save, and the save for the one it stores (the same but not embedded);
+// encoding it each time was about a twentieth of the move's time.
+var lastQueries [2]scenarioQueryText
+
+type scenarioQueryText struct {
+	sc   funnel.Scenario
+	text string
 }
