@@ -167,15 +167,19 @@ func checkStaticFolder(t *testing.T, dir, prefix string) {
 }
 
 // serveStaticSite serves dir under prefix/ with a plain http.FileServer on a free
-// loopback port, and returns the server's base URL.
-func serveStaticSite(t *testing.T, dir, prefix string) string {
+// loopback port (inside wraps, if any), and returns the server's base URL.
+func serveStaticSite(t *testing.T, dir, prefix string, wraps ...func(http.Handler) http.Handler) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	var files http.Handler = http.FileServer(http.Dir(dir))
+	for _, wrap := range wraps {
+		files = wrap(files)
+	}
 	mux := http.NewServeMux()
-	mux.Handle(prefix+"/", http.StripPrefix(prefix, http.FileServer(http.Dir(dir))))
+	mux.Handle(prefix+"/", http.StripPrefix(prefix, files))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })

@@ -3,9 +3,12 @@
 package e2e
 
 import (
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -29,7 +32,13 @@ func TestUpdateNotice(t *testing.T) {
 		}
 	}
 	deploy()
-	base := serveStaticSite(t, site, "/embudo")
+	// The browser checks for a new worker as the reloaded page loads; if
+	// the new one took over before the page fetched its scripts, the page
+	// would simply be the new version (no notice is due then). Holding the
+	// worker's script until the page runs puts the update after it, the
+	// case the notice is for.
+	held := &heldWorker{}
+	base := serveStaticSite(t, site, "/embudo", held.wrap)
 
 	ctx := open(t, base+"/embudo/?r1=25")
 	waitReady(t, ctx)
@@ -45,9 +54,11 @@ func TestUpdateNotice(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(web, "release.txt"), []byte("next release\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	release := held.hold()
 	deploy()
 	reloadTab(t, ctx)
 	waitReady(t, ctx)
+	release()
 	waitJS(t, ctx, `!!document.querySelector('[data-testid=update-notice]')`, readyTimeout, "the update notice")
 	notice := text(t, ctx, "update-notice")
 	t.Logf("update notice: %q", notice)
@@ -90,4 +101,40 @@ func copyTree(t *testing.T, from, to string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// heldWorker holds the requests for the service worker's script while
+// hold is in force, until its release.
+type heldWorker struct {
+	mu   sync.Mutex
+	gate chan struct{}
+}
+
+func (h *heldWorker) hold() (release func()) {
+	gate := make(chan struct{})
+	h.mu.Lock()
+	h.gate = gate
+	h.mu.Unlock()
+	return func() {
+		h.mu.Lock()
+		h.gate = nil
+		h.mu.Unlock()
+		close(gate)
+	}
+}
+
+func (h *heldWorker) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.mu.Lock()
+		gate := h.gate
+		h.mu.Unlock()
+		if gate != nil && strings.HasSuffix(r.URL.Path, "/app-worker.js") {
+			select {
+			case <-gate:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
