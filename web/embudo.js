@@ -39,19 +39,42 @@
   // its elements, in a frame of its own, so that no frame lays out more
   // than one; window.embudoParts settles once all are in (the wasm takes
   // the page over after that: app.js).
+  // Where no paint is reported or no frame comes (a background tab, a
+  // headless screenshot), timers stand in, so the page is never left
+  // without its lower parts.
   window.embudoParts = new Promise(function (resolve) {
     var blocks = document.querySelectorAll('script[type="text/x-embudo-part"]');
-    var i = 0;
+    var i = 0, started = false;
+    function frame(f) {
+      var done = false;
+      function run() {
+        if (!done) {
+          done = true;
+          f();
+        }
+      }
+      requestAnimationFrame(run);
+      setTimeout(run, 100);
+    }
     function next() {
       var t = document.createElement("template");
       t.innerHTML = blocks[i].textContent;
       blocks[i].replaceWith(t.content);
-      if (++i < blocks.length) requestAnimationFrame(next);
+      if (++i < blocks.length) frame(next);
       else resolve();
     }
-    if (!blocks.length) resolve();
-    else if (typeof embudoAfterFirstPaint === "function") embudoAfterFirstPaint(function () { requestAnimationFrame(next); });
-    else requestAnimationFrame(next);
+    function start() {
+      if (!started) {
+        started = true;
+        frame(next);
+      }
+    }
+    if (!blocks.length) {
+      resolve();
+      return;
+    }
+    if (typeof embudoAfterFirstPaint === "function") embudoAfterFirstPaint(start);
+    setTimeout(start, 1000);
   });
 
   // The wasm puts each slider back on its position after a render

@@ -237,3 +237,15 @@ func TestWarmUpReachesReady(t *testing.T) {
 		t.Logf("%s: warm-up %s in %v ms", link, got, eval[float64](t, ctx, `window.embudoWarmed.ms`))
 	}
 }
+
+// TestPartsWithoutFrames: where the browser reports no paint and runs no
+// animation frame (a headless screenshot, a background tab), the parts the
+// page sends later still become elements.
+func TestPartsWithoutFrames(t *testing.T) {
+	ctx := newTab(t)
+	addProbe(t, ctx, `window.PerformanceObserver = undefined; window.requestAnimationFrame = () => 0;`)
+	navigate(t, ctx, "/?lang=en")
+	waitJS(t, ctx, `document.querySelectorAll('script[type="text/x-embudo-part"]').length === 0 &&
+		!!document.querySelector('[data-testid=months]') && !!document.querySelector('.card.sensitivity')`,
+		waitTimeout, "the parts sent later, without paint or frames")
+}
