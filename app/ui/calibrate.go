@@ -107,8 +107,8 @@ func (p *calibratePanel) content(t *text.Catalog) []app.UI {
 			continue
 		}
 		rows = append(rows, calRow(t, f, funnel.FormatFixed(int64(e.Rate), 2), e.Small,
-			[]string{percent(t, n.Fixed(int64(e.Rate), 2)), numfmt.Int(n.Grouped(), e.Sample),
-				percent(t, n.Fixed(int64(e.Low), 2)) + " – " + percent(t, n.Fixed(int64(e.High), 2))}))
+			percent(t, n.Fixed(int64(e.Rate), 2)), numfmt.Int(n.Grouped(), e.Sample),
+			percent(t, n.Fixed(int64(e.Low), 2)), percent(t, n.Fixed(int64(e.High), 2))))
 	}
 	if len(problems) > 0 {
 		out = append(out, app.Ul().Class("notices").Body(problems...))
@@ -144,17 +144,16 @@ func (p *calibratePanel) content(t *text.Catalog) []app.UI {
 // calRow is a derived rate's row: its label, then the rate (test hooks
 // past-rate-rN, with the link form), the sample (marked ⚠ when too small
 // to trust) and the interval (past-range-rN). Four columns fit a phone.
-func calRow(t *text.Catalog, f, value string, small bool, cells []string) app.UI {
+func calRow(t *text.Catalog, f, value string, small bool, rate, samples, low, high string) app.UI {
 	// A phone wraps the interval between its ends, never inside one.
-	low, high, _ := strings.Cut(cells[2], " – ")
 	whole := func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
-	sample := app.Td().Text(cells[1])
+	sample := app.Td().Text(samples)
 	if small {
-		sample = app.Td().Class("past-small").Body(app.Text(cells[1]+" ⚠"), app.Span().Class("sr-only").Text(" "+t.CalSmall))
+		sample = app.Td().Class("past-small").Body(app.Text(samples+" ⚠"), app.Span().Class("sr-only").Text(" "+t.CalSmall))
 	}
 	return app.Tr().Body(
 		app.Th().Scope("row").Text(t.Fields[funnel.Field(f)]),
-		app.Td().DataSet("testid", "past-rate-"+f).DataSet("value", value).Text(cells[0]),
+		app.Td().DataSet("testid", "past-rate-"+f).DataSet("value", value).Text(rate),
 		sample,
 		app.Td().Class("past-range").DataSet("testid", "past-range-"+f).Text(whole(low)+" – "+whole(high)),
 	)

@@ -120,16 +120,17 @@ addEventListener("message", function (e) {
 // (past=52000,1480,…, as the README writes them): a query may carry them
 // as they are, and a link people read and edit should.
 func queryText(sc funnel.Scenario) string {
-	if !inBrowser { // the server renders pages concurrently: no cache
-		return strings.ReplaceAll(sc.Query().Encode(), "%2C", ",")
-	}
-	for _, q := range lastQueries {
-		if q.text != "" && q.sc == sc {
-			return q.text
+	if inBrowser { // the server renders pages concurrently: no cache there
+		for _, q := range lastQueries {
+			if q.text != "" && q.sc == sc {
+				return q.text
+			}
 		}
 	}
 	text := strings.ReplaceAll(sc.Query().Encode(), "%2C", ",")
-	lastQueries[1], lastQueries[0] = lastQueries[0], scenarioQueryText{sc, text}
+	if inBrowser {
+		lastQueries[1], lastQueries[0] = lastQueries[0], scenarioQueryText{sc, text}
+	}
 	return text
 }
 
