@@ -135,7 +135,10 @@ func (k control) sliderRange() (lo, hi, step string) {
 func (c *calculator) renderControls(legend string, ks []control) app.UI {
 	return app.FieldSet().Class("group").Body(
 		app.Legend().Text(legend),
-		app.Range(ks).Slice(func(i int) app.UI { return c.renderControl(ks[i]) }),
+		app.Range(ks).Slice(func(i int) app.UI {
+			k := ks[i] // a control's memo is that control's for good (its CompoID)
+			return newMemo("control-"+string(k.field), c.controlKey(k), func() app.UI { return c.renderControl(k) })
+		}),
 	)
 }
 

@@ -99,6 +99,11 @@ type (
 		Err        funnel.FieldError
 	}
 
+	localControlKey struct {
+		localeKey
+		controlKey
+	}
+
 	groupKey struct {
 		localeKey
 		Controls []controlKey
@@ -154,12 +159,18 @@ func (c *calculator) forecastKey() forecastKey {
 func (c *calculator) groupKey(ks []control) groupKey {
 	k := groupKey{localeKey: c.localeKey(), Controls: make([]controlKey, len(ks))}
 	for i, ctl := range ks {
-		edit, editing := c.edits[ctl.field]
-		ck := controlKey{Text: c.sc.Text(ctl.field), Edit: edit, Editing: editing}
-		if err := c.errs[ctl.field]; err != nil {
-			ck.Err = *err
-		}
-		k.Controls[i] = ck
+		k.Controls[i] = c.controlKey(ctl).controlKey
 	}
 	return k
+}
+
+// controlKey is what one control shows: moving a slider redraws that
+// control alone in its group.
+func (c *calculator) controlKey(ctl control) localControlKey {
+	edit, editing := c.edits[ctl.field]
+	k := controlKey{Text: c.sc.Text(ctl.field), Edit: edit, Editing: editing}
+	if err := c.errs[ctl.field]; err != nil {
+		k.Err = *err
+	}
+	return localControlKey{c.localeKey(), k}
 }
