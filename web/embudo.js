@@ -85,6 +85,46 @@
     });
   };
 
+  // The wasm holds back the renders of some sections while they are out of
+  // view (app/ui/view.go): each [data-view] element is watched, and the
+  // wasm hears (window.embudoOnView, its callback) when one comes into view
+  // or leaves it. Half a screen around the view counts as in view, so a
+  // section renders before it scrolls in. The wasm asks for a scan when its
+  // sections may have changed; a section that left the page is let go.
+  var watched = new Set();
+  var viewObserver = null;
+  var scanQueued = false;
+  function scanViews() {
+    scanQueued = false;
+    if (!viewObserver) {
+      viewObserver = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          // A replaced section reports once more as it goes: not a move.
+          if (e.target.isConnected && window.embudoOnView) {
+            window.embudoOnView(e.target.getAttribute("data-view"), e.isIntersecting);
+          }
+        });
+      }, { rootMargin: "50% 0px" });
+    }
+    watched.forEach(function (el) {
+      if (!el.isConnected) {
+        viewObserver.unobserve(el);
+        watched.delete(el);
+      }
+    });
+    document.querySelectorAll("[data-view]").forEach(function (el) {
+      if (!watched.has(el)) {
+        watched.add(el);
+        viewObserver.observe(el);
+      }
+    });
+  }
+  window.embudoWatchViews = function () {
+    if (scanQueued || !("IntersectionObserver" in window)) return;
+    scanQueued = true;
+    setTimeout(scanViews, 0);
+  };
+
   // A static host serves one pre-rendered page for every link: if the
   // link asks for other values than the page shows, dim the numbers until
   // the wasm renders the link (it replaces this element).

@@ -4,12 +4,17 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // wasmRequested is when the page started loading app.wasm (its compile
@@ -248,4 +253,93 @@ func TestPartsWithoutFrames(t *testing.T) {
 	waitJS(t, ctx, `document.querySelectorAll('script[type="text/x-embudo-part"]').length === 0 &&
 		!!document.querySelector('[data-testid=months]') && !!document.querySelector('.card.sensitivity')`,
 		waitTimeout, "the parts sent later, without paint or frames")
+}
+
+// heldProbe moves r1 to a value and tells, for each of the held tools
+// (sensitivity, scenarios, traffic ↔ leads) and the stage table, whether it
+// changed within the input's event.
+const heldProbe = `window.__move = (r1) => {
+	const secs = ['[data-view=sensitivity]', '[data-view=scenarios]', '[data-view=leads]', '[data-testid=count-visitors]']
+		.map(q => document.querySelector(q));
+	const mo = new MutationObserver(() => {});
+	for (const el of secs) mo.observe(el, {subtree: true, childList: true, characterData: true, attributes: true});
+	const s = document.querySelector('[data-testid=input-r1]');
+	s.value = String(r1);
+	s.dispatchEvent(new Event('input', {bubbles: true}));
+	const changed = secs.map(() => false);
+	for (const r of mo.takeRecords()) secs.forEach((el, i) => { if (el.contains(r.target)) changed[i] = true; });
+	mo.disconnect();
+	return changed;
+};
+window.__drag = async (from, n) => {
+	const out = [];
+	for (let i = 0; i < n; i++) {
+		out.push(window.__move(from + i));
+		await new Promise(r => requestAnimationFrame(r));
+	}
+	return out;
+};`
+
+// heldText is what the held tools show.
+const heldText = `['[data-view=sensitivity]', '[data-view=scenarios]', '[data-view=leads]']
+	.map(q => document.querySelector(q).textContent)`
+
+// TestToolsWaitOutOfView: on a phone, the what-if tools far under the
+// sliders do not render while a slider moves; they show the scenario once
+// the reader pauses, and in view they render with every move.
+func TestToolsWaitOutOfView(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil {
+		t.Fatal(err)
+	}
+	navigate(t, ctx, "/?lang=en")
+	waitReady(t, ctx)
+	eval[bool](t, ctx, `(() => {`+heldProbe+`; return true; })()`)
+	waitJS(t, ctx, `document.querySelector('[data-view=sensitivity]').getBoundingClientRect().top > 2 * innerHeight`,
+		waitTimeout, "the sensitivity table far under the first screen")
+
+	before := eval[[]string](t, ctx, heldText)
+	for i, changed := range eval[[][]bool](t, ctx, `window.__drag(10, 10)`) {
+		assert.True(t, changed[3], "move %d: the stage table changes within the input", i)
+		assert.Equal(t, []bool{false, false, false}, changed[:3], "move %d: the tools out of view wait", i)
+	}
+	assert.Equal(t, before, eval[[]string](t, ctx, heldText), "the tools out of view wait during the drag")
+
+	// The reader pauses: the tools show the link's scenario, as a fresh load of it does.
+	waitJS(t, ctx, `location.search.includes('r1=19')`, waitTimeout, "the link to follow the drag")
+	fresh := open(t, eval[string](t, ctx, `location.href`))
+	waitReady(t, fresh)
+	want, err := json.Marshal(eval[[]string](t, fresh, heldText))
+	require.NoError(t, err)
+	waitJS(t, ctx, fmt.Sprintf(`JSON.stringify(%s) === %q`, heldText, want), waitTimeout,
+		"the tools out of view to catch up after the drag")
+
+	caught := eval[[]string](t, ctx, heldText)
+
+	// Printing shows the held tools up to date: they catch up within beforeprint.
+	printed := eval[[][]string](t, ctx, `(() => {
+		window.__move(44);
+		const held = `+heldText+`;
+		window.dispatchEvent(new Event('beforeprint'));
+		return [held, `+heldText+`];
+	})()`)
+	assert.Equal(t, caught, printed[0], "the move out of view waits")
+	waitJS(t, ctx, `location.search.includes('r1=44')`, waitTimeout, "the link to follow the move")
+	fresh = open(t, eval[string](t, ctx, `location.href`))
+	waitReady(t, fresh)
+	assert.Equal(t, eval[[]string](t, fresh, heldText), printed[1], "printing brings the held tools up to date")
+
+	// In view, the sensitivity table renders with every move.
+	eval[bool](t, ctx, `(document.querySelector('[data-view=sensitivity]').scrollIntoView(), true)`)
+	live := eval[bool](t, ctx, `(async () => {
+		for (let i = 0; i < 60; i++) {
+			const [sens] = (await window.__drag(30 + i, 1))[0];
+			if (sens) return true;
+		}
+		return false;
+	})()`)
+	require.True(t, live, "in view, the sensitivity table renders within the input")
+	for i, changed := range eval[[][]bool](t, ctx, `window.__drag(20, 5)`) {
+		assert.True(t, changed[0], "move %d: the sensitivity table in view changes within the input", i)
+	}
 }

@@ -48,6 +48,10 @@ func today(string) string { return time.Now().Format("2006-01-02") }
 
 func syncSliders() {}
 
+func watchViews() {}
+
+func onView(f app.Func) {}
+
 func setTimeout(f app.Func, ms float64) app.Value { return app.Null() }
 
 func clearTimeout(timer app.Value) {}

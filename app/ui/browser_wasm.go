@@ -90,6 +90,22 @@ func syncSliders() {
 	}
 }
 
+// watchViews asks embudo.js to watch the page's [data-view] sections
+// (view.go); onView hands it the callback that hears them come and go.
+func watchViews() {
+	if watch := js.Global().Get("embudoWatchViews"); watch.Truthy() {
+		watch.Invoke()
+	}
+}
+
+func onView(f app.Func) {
+	if f == nil {
+		app.Window().Set("embudoOnView", nil)
+		return
+	}
+	app.Window().Set("embudoOnView", f)
+}
+
 // clipboardWrite writes text to the clipboard and reports whether it worked.
 // navigator.clipboard needs a secure context (https or localhost); without
 // it, or when the browser refuses, a hidden textarea and

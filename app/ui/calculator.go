@@ -42,6 +42,8 @@ type calculator struct {
 	// whatever the pace of the drag.
 	monthsSc funnel.Scenario
 	months   later
+
+	view views // the tools out of view, held back (view.go)
 }
 
 // newCalculator starts from the page's own link in the browser, so the
@@ -116,6 +118,7 @@ func (c *calculator) OnMount(ctx app.Context) {
 		ctx.PreventUpdate() // nothing to show: the mounted page is current
 	}
 	c.startHydration(ctx)
+	c.startViews(ctx)
 	// The browser checks for a new worker on each navigation; a page left
 	// open asks every half hour (go-app v10 no longer polls). Offline the
 	// check would only fail, loudly: skip it.
@@ -137,6 +140,7 @@ func (c *calculator) OnDismount() {
 	c.persist.release()
 	c.months.release()
 	c.endHydration()
+	c.stopViews()
 }
 
 // OnAppUpdate shows the reload notice. go-app also signals the first

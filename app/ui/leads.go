@@ -62,7 +62,7 @@ func (p *leadsPanel) Render() app.UI {
 	note := fmt.Sprintf(t.LeadsNote, percent(t, n.Upto(int64(exRate), 2)), numfmt.Int(n, exLeads), numfmt.Int(n, exNeed),
 		numfmt.Int(n, exSaid), numfmt.Int(n, exSaid), percent(t, n.Upto(int64(exRate), 2)), numfmt.Int(n, exGot))
 
-	return app.Section().Class("card leads").Aria("labelledby", "leads-title").Body(
+	return app.Section().Class("card leads").DataSet("view", viewLeads).Aria("labelledby", "leads-title").Body(
 		app.H2().ID("leads-title").Text(t.LeadsTitle),
 		app.P().Text(fmt.Sprintf(t.LeadsIntro, percent(t, n.Upto(int64(p.R1), 2)))),
 		leadsRow("leads-visitors", t.LeadsVisitors, vText, p.onVisitors, t.LeadsGive,

@@ -330,7 +330,9 @@ func (c *calculator) renderResults() []func() app.UI {
 // it re-renders only when those change.
 
 func (c *calculator) renderSensitivity() app.UI {
-	return &sensitivityPanel{Inputs: c.sc.Inputs, Mode: c.sc.Mode, Lang: c.sc.Lang, Cur: c.sc.Cur, Step: c.sc.Step, Sens: c.result.sens}
+	return c.hold(viewSensitivity, func() app.UI {
+		return &sensitivityPanel{Inputs: c.sc.Inputs, Mode: c.sc.Mode, Lang: c.sc.Lang, Cur: c.sc.Cur, Step: c.sc.Step, Sens: c.result.sens}
+	})
 }
 
 func (c *calculator) renderExport() app.UI {
@@ -397,10 +399,14 @@ func (c *calculator) renderToolParts() app.UI {
 // month by month).
 func (c *calculator) renderTools() []app.UI {
 	return []app.UI{
-		&scenariosPanel{Query: scenarioQuery(c.sc), Lang: c.sc.Lang, Cur: c.sc.Cur},
+		c.hold(viewScenarios, func() app.UI {
+			return &scenariosPanel{Query: scenarioQuery(c.sc), Lang: c.sc.Lang, Cur: c.sc.Cur}
+		}),
 		app.Div().Class("tools-pair").Body(
-			&leadsPanel{R1: c.sc.Rates[0], Visits: c.sc.Visits, LeadVisits: c.sc.LeadVisits, LeadsWanted: c.sc.LeadsWanted,
-				Lang: c.sc.Lang, Cur: c.sc.Cur},
+			c.hold(viewLeads, func() app.UI {
+				return &leadsPanel{R1: c.sc.Rates[0], Visits: c.sc.Visits, LeadVisits: c.sc.LeadVisits,
+					LeadsWanted: c.sc.LeadsWanted, Lang: c.sc.Lang, Cur: c.sc.Cur}
+			}),
 			&guidePanel{Lang: c.sc.Lang, Cur: c.sc.Cur},
 		),
 		c.renderMonths(),

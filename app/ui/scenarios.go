@@ -536,7 +536,7 @@ func (p *scenariosPanel) Render() app.UI {
 	for _, s := range p.list {
 		items = append(items, p.renderItem(t, n, s))
 	}
-	return app.Div().Class("scenario-tools").Body(
+	return app.Div().Class("scenario-tools").DataSet("view", viewScenarios).Body(
 		app.Section().Class("card scenarios").Aria("labelledby", "scen-title").Body(
 			app.H2().ID("scen-title").Text(t.ScenTitle),
 			app.P().Class("note").Text(t.ScenIntro),

@@ -59,7 +59,7 @@ func (p *sensitivityPanel) Render() app.UI {
 		),
 	)
 	if !ok {
-		return app.Section().Class("card sensitivity").Aria("labelledby", "sens-title").Body(
+		return app.Section().Class("card sensitivity").DataSet("view", viewSensitivity).Aria("labelledby", "sens-title").Body(
 			head, app.P().Class("note").Text(t.SensUnavailable))
 	}
 
@@ -95,7 +95,7 @@ func (p *sensitivityPanel) Render() app.UI {
 			app.Td().Class("lever-change").Text(change),
 		))
 	}
-	return app.Section().Class("card sensitivity").Aria("labelledby", "sens-title").Body(
+	return app.Section().Class("card sensitivity").DataSet("view", viewSensitivity).Aria("labelledby", "sens-title").Body(
 		head,
 		app.P().Class("note").Text(fmt.Sprintf(intro, stepText, value(s.Levers[0].Before))),
 		tableWrap(t, t.SensTitle).Body(
