@@ -119,6 +119,15 @@
       }
     });
   }
+  // Before the reader does anything in a held section, the wasm brings
+  // it up to date (window.embudoUseView): its handlers then act on the
+  // scenario on screen, whatever the observer has reported so far.
+  ["pointerdown", "focusin", "keydown", "click", "input", "change"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var t = e.target;
+      if (window.embudoUseView && t && t.closest && t.closest("[data-view]")) window.embudoUseView();
+    }, true);
+  });
   window.embudoWatchViews = function () {
     if (scanQueued || !("IntersectionObserver" in window)) return;
     scanQueued = true;

@@ -329,6 +329,16 @@ func TestToolsWaitOutOfView(t *testing.T) {
 	waitReady(t, fresh)
 	assert.Equal(t, eval[[]string](t, fresh, heldText), printed[1], "printing brings the held tools up to date")
 
+	// What the reader does in a held tool acts on the scenario on screen:
+	// saving right after a move saves that move.
+	eval[bool](t, ctx, `(() => {
+		window.__move(51);
+		document.querySelector('[data-testid=scenario-save]').click();
+		return true;
+	})()`)
+	waitJS(t, ctx, `!!document.querySelector('[data-view=scenarios] a[href*="r1=51"]')`, waitTimeout,
+		"the scenario saved right after a move to hold that move (r1=51)")
+
 	// In view, the sensitivity table renders with every move.
 	eval[bool](t, ctx, `(document.querySelector('[data-view=sensitivity]').scrollIntoView(), true)`)
 	live := eval[bool](t, ctx, `(async () => {

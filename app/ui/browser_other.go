@@ -50,7 +50,7 @@ func syncSliders() {}
 
 func watchViews() {}
 
-func onView(f app.Func) {}
+func onView(seen, use app.Func) {}
 
 func setTimeout(f app.Func, ms float64) app.Value { return app.Null() }
 

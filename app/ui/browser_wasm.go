@@ -91,19 +91,22 @@ func syncSliders() {
 }
 
 // watchViews asks embudo.js to watch the page's [data-view] sections
-// (view.go); onView hands it the callback that hears them come and go.
+// (view.go); onView hands it the callbacks that hear them come and go, and
+// the reader start something in one.
 func watchViews() {
 	if watch := js.Global().Get("embudoWatchViews"); watch.Truthy() {
 		watch.Invoke()
 	}
 }
 
-func onView(f app.Func) {
-	if f == nil {
-		app.Window().Set("embudoOnView", nil)
-		return
+func onView(seen, use app.Func) {
+	for name, f := range map[string]app.Func{"embudoOnView": seen, "embudoUseView": use} {
+		if f == nil {
+			app.Window().Set(name, nil)
+			continue
+		}
+		app.Window().Set(name, f)
 	}
-	app.Window().Set("embudoOnView", f)
 }
 
 // clipboardWrite writes text to the clipboard and reports whether it worked.

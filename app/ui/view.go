@@ -50,7 +50,7 @@ type views struct {
 	funcs  callbacks
 	seen   app.Func  // embudo.js reports a section coming or going
 	pause  app.Func  // the pause may have come: the held sections catch up
-	print  app.Func  // printing starts: the held sections catch up
+	now    app.Func  // the held sections catch up now
 	timer  app.Value // pause's pending timer
 	last   time.Time // the last held-back render
 }
@@ -113,9 +113,12 @@ func (c *calculator) startViews(ctx app.Context) {
 		}))
 		return nil
 	})
-	// Printing shows every section: the held ones catch up at once (the
-	// page renders within the event, before the print is laid out).
-	c.view.print = c.view.funcs.add(func(app.Value, []app.Value) any {
+	// The held sections catch up at once when printing starts (a printout
+	// shows them all), and before anything the reader does in one of them
+	// (embudo.js calls it first, from the document's capture phase), so
+	// that its handlers act on the scenario on screen: saving a scenario
+	// right after a move saves that move. go-app renders within the event.
+	c.view.now = c.view.funcs.add(func(app.Value, []app.Value) any {
 		ctx.Dispatch(guard(func(ctx app.Context) {
 			if !c.view.catchUp() {
 				ctx.PreventUpdate()
@@ -123,8 +126,8 @@ func (c *calculator) startViews(ctx app.Context) {
 		}))
 		return nil
 	})
-	listenWindow("beforeprint", c.view.print)
-	onView(c.view.seen)
+	listenWindow("beforeprint", c.view.now)
+	onView(c.view.seen, c.view.now)
 	watchViews()
 }
 
@@ -155,10 +158,10 @@ func (c *calculator) stopViews() {
 	if c.view.timer != nil {
 		clearTimeout(c.view.timer)
 	}
-	if c.view.print != nil {
-		unlistenWindow("beforeprint", c.view.print)
+	if c.view.now != nil {
+		unlistenWindow("beforeprint", c.view.now)
 	}
-	onView(nil)
+	onView(nil, nil)
 	c.view.funcs.release()
 	c.view = views{}
 }
