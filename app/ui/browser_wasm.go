@@ -100,13 +100,8 @@ func watchViews() {
 }
 
 func onView(seen, use app.Func) {
-	for name, f := range map[string]app.Func{"embudoOnView": seen, "embudoUseView": use} {
-		if f == nil {
-			app.Window().Set(name, nil)
-			continue
-		}
-		app.Window().Set(name, f)
-	}
+	app.Window().Set("embudoOnView", seen)
+	app.Window().Set("embudoUseView", use)
 }
 
 // clipboardWrite writes text to the clipboard and reports whether it worked.

@@ -137,7 +137,7 @@ func (c *calculator) renderControls(legend string, ks []control) app.UI {
 		app.Legend().Text(legend),
 		app.Range(ks).Slice(func(i int) app.UI {
 			k := ks[i] // a control's memo is that control's for good (its CompoID)
-			return newMemo("control-"+string(k.field), c.controlKey(k), func() app.UI { return c.renderControl(k) })
+			return newMemo("control-"+string(k.field), localControlKey{c.localeKey(), c.controlKey(k)}, func() app.UI { return c.renderControl(k) })
 		}),
 	)
 }

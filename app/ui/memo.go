@@ -159,18 +159,18 @@ func (c *calculator) forecastKey() forecastKey {
 func (c *calculator) groupKey(ks []control) groupKey {
 	k := groupKey{localeKey: c.localeKey(), Controls: make([]controlKey, len(ks))}
 	for i, ctl := range ks {
-		k.Controls[i] = c.controlKey(ctl).controlKey
+		k.Controls[i] = c.controlKey(ctl)
 	}
 	return k
 }
 
-// controlKey is what one control shows: moving a slider redraws that
-// control alone in its group.
-func (c *calculator) controlKey(ctl control) localControlKey {
+// controlKey is what one control shows: with the locale, its memo's key,
+// so that moving a slider redraws that control alone in its group.
+func (c *calculator) controlKey(ctl control) controlKey {
 	edit, editing := c.edits[ctl.field]
 	k := controlKey{Text: c.sc.Text(ctl.field), Edit: edit, Editing: editing}
 	if err := c.errs[ctl.field]; err != nil {
 		k.Err = *err
 	}
-	return localControlKey{c.localeKey(), k}
+	return k
 }

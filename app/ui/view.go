@@ -58,6 +58,9 @@ type views struct {
 // hold renders a held section live, or, while it is out of view on the same
 // page, as it was: go-app then finds its props unchanged and skips it.
 func (c *calculator) hold(key string, live func() app.UI) app.UI {
+	if c.view.hidden == nil { // not watching (the server, or before the mount)
+		return live()
+	}
 	layout := heldLayout{c.localeKey(), c.sc.Mode}
 	h, ok := c.view.held[key]
 	if ok && c.view.hidden[key] && !h.due && h.layout == layout {
@@ -107,9 +110,7 @@ func (c *calculator) startViews(ctx app.Context) {
 				ctx.PreventUpdate() // still dragging
 				return
 			}
-			if !c.view.catchUp() {
-				ctx.PreventUpdate()
-			}
+			c.view.catchUpNow(ctx)
 		}))
 		return nil
 	})
@@ -119,11 +120,7 @@ func (c *calculator) startViews(ctx app.Context) {
 	// that its handlers act on the scenario on screen: saving a scenario
 	// right after a move saves that move. go-app renders within the event.
 	c.view.now = c.view.funcs.add(func(app.Value, []app.Value) any {
-		ctx.Dispatch(guard(func(ctx app.Context) {
-			if !c.view.catchUp() {
-				ctx.PreventUpdate()
-			}
-		}))
+		ctx.Dispatch(guard(c.view.catchUpNow))
 		return nil
 	})
 	listenWindow("beforeprint", c.view.now)
@@ -151,6 +148,13 @@ func (v *views) catchUp() bool {
 		}
 	}
 	return found
+}
+
+// catchUpNow renders the stale sections live, and nothing when none is.
+func (v *views) catchUpNow(ctx app.Context) {
+	if !v.catchUp() {
+		ctx.PreventUpdate()
+	}
 }
 
 // stopViews lets go of the listener and the timer (OnDismount).
